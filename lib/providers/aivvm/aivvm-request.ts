@@ -1,0 +1,75 @@
+import type { ByteRequest } from '../../http/byte-request.js';
+import type { Messages } from '../../messages/chat-message.js';
+import type { AivvmModel } from './aivvm-models.js';
+import type { AivvmOptions } from './aivvm-options.js';
+
+/** The system prompt Aivvm sends when none is given (SPEC §1 item 2). */
+export const AIVVM_DEFAULT_SYSTEM_MESSAGE =
+  "You are ChatGPT, a large language model trained by OpenAI. Follow the user's instructions carefully. Respond using markdown.";
+
+/** The temperature Aivvm sends when none is given (SPEC §1 item 2). */
+export const AIVVM_DEFAULT_TEMPERATURE = 0.7;
+
+/** The site Aivvm talked to. */
+export const AIVVM_URL = 'https://chat.aivvm.com';
+
+const encoder = new TextEncoder();
+
+/**
+ * The headers of SPEC §1 item 3, in order, with their exact values; `content-length` is the
+ * body's UTF-8 byte length.
+ *
+ * @param contentLength - the body's length in bytes.
+ */
+export function aivvmHeaders(contentLength: number): Record<string, string> {
+  return {
+    accept: 'text/event-stream',
+    'accept-language': 'en-US,en;q=0.9',
+    'content-type': 'application/json',
+    'content-length': String(contentLength),
+    'sec-ch-ua': '"Chrome";v="117", "Not;A=Brand";v="8", "Chromium";v="117"',
+    'sec-ch-ua-mobile': '?0',
+    'sec-ch-ua-platform': '"Windows"',
+    'sec-fetch-dest': 'empty',
+    'sec-fetch-mode': 'cors',
+    'sec-fetch-site': 'same-origin',
+    'sec-gpc': '1',
+    referrer: 'https://chat.aivvm.com/',
+    'user-agent':
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/117.0.0.0 Safari/537.36',
+  };
+}
+
+/**
+ * Describes the Aivvm request (SPEC §1 items 2–4): `POST {baseURL}/api/chat` with chatbot-ui's
+ * body, keys in order `model`, `messages`, `key`, `prompt`, `temperature`.
+ *
+ * @param model - the model's table entry.
+ * @param messages - the conversation, sent as given (`{ role, content }` each).
+ * @param options - system message, temperature, base URL and axios instance.
+ * @returns the request, body encoded as UTF-8.
+ */
+export function aivvmRequest(
+  model: AivvmModel,
+  messages: Messages,
+  options: AivvmOptions,
+): ByteRequest {
+  const body = encoder.encode(
+    JSON.stringify({
+      model: { id: model.id, name: model.name },
+      messages: messages.map(({ role, content }) => ({ role, content })),
+      key: '',
+      prompt: options.systemMessage ?? AIVVM_DEFAULT_SYSTEM_MESSAGE,
+      temperature: options.temperature ?? AIVVM_DEFAULT_TEMPERATURE,
+    }),
+  );
+  const baseURL = (options.baseURL ?? AIVVM_URL).replace(/\/+$/, '');
+  return {
+    provider: 'Aivvm',
+    method: 'POST',
+    url: `${baseURL}/api/chat`,
+    headers: aivvmHeaders(body.length),
+    body,
+    axios: options.axios,
+  };
+}

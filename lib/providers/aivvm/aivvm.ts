@@ -1,0 +1,93 @@
+import { defer, reduce, throwError, type Observable } from 'rxjs';
+import { decodeText } from '../../decode/decode-text.js';
+import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
+import { requestBytes } from '../../http/request-bytes.js';
+import type { Messages } from '../../messages/chat-message.js';
+import { AIVVM_DEFAULT_MODEL, AIVVM_MODELS, isAivvmModel } from './aivvm-models.js';
+import type { AivvmOptions } from './aivvm-options.js';
+import { aivvmRequest, AIVVM_URL } from './aivvm-request.js';
+
+/**
+ * The Aivvm provider of g4f, in reactive form: chatbot-ui's `/api/chat` at chat.aivvm.com
+ * (SPEC §1), answering a plain-text stream decoded by `decodeText()`.
+ *
+ * Its metadata are static, as the Python class attributes were. The public site is gone, so
+ * `working` is `false` (automatic selection skips it); explicit use works against any server
+ * that speaks the protocol, such as the loopback server of `rx-completions/testing`.
+ *
+ * @example
+ * ```ts
+ * Aivvm.createCompletion('gpt-4', [{ role: 'user', content: 'Hello' }], true, { baseURL })
+ *   .subscribe((chunk) => process.stdout.write(chunk));
+ * ```
+ */
+export class Aivvm {
+  /** The site the provider talked to. */
+  static readonly url: string = AIVVM_URL;
+  /** It streams its replies. */
+  static readonly supportsStream: boolean = true;
+  /** The public site is gone: automatic provider selection skips it. */
+  static readonly working: boolean = false;
+  /** It serves GPT-3.5 Turbo models. */
+  static readonly supportsGpt35Turbo: boolean = true;
+  /** It serves GPT-4 models. */
+  static readonly supportsGpt4: boolean = true;
+  /** The model table: the key is what callers pass, the value is sent in the body. */
+  static readonly models = AIVVM_MODELS;
+
+  private constructor() {
+    // Static only, as the Python class was.
+  }
+
+  /**
+   * Whether Aivvm serves `model` (an empty name means `gpt-3.5-turbo`).
+   *
+   * @param model - the model name a caller passes.
+   */
+  static supportsModel(model: string): boolean {
+    return isAivvmModel(model || AIVVM_DEFAULT_MODEL);
+  }
+
+  /**
+   * Streams a completion from chatbot-ui's `/api/chat` (SPEC §1).
+   *
+   * - Cold: nothing is sent before subscribe; every subscription sends its own request.
+   * - An empty model means `gpt-3.5-turbo`; a model outside {@link Aivvm.models} errors with
+   *   `ModelNotSupportedError` on subscribe, before any request.
+   * - The body's bytes go through `decodeText()`: UTF-8, or Python's `unicode-escape` where
+   *   a chunk is not UTF-8, never broken at a chunk boundary.
+   * - `stream: false` emits the whole reply as one string when the response ends.
+   * - Unsubscribing aborts the request.
+   * - Errors: `HttpStatusError` (status 400 or more), `NetworkError`, `DecodeError`,
+   *   `TimeoutError` (with the `timeout` option).
+   *
+   * @param model - a key of {@link Aivvm.models}, or `''`.
+   * @param messages - the conversation, oldest first.
+   * @param stream - emit chunks as they arrive (`true`) or the whole reply once (`false`).
+   * @param options - `systemMessage`, `temperature`, `baseURL`, `axios`, `timeout`.
+   * @returns a cold Observable of the reply's text.
+   *
+   * @example
+   * ```ts
+   * Aivvm.createCompletion('gpt-4', messages, true, {
+   *   systemMessage: 'You are a translator',
+   *   temperature: 0.9,
+   * }).subscribe((chunk) => process.stdout.write(chunk));
+   * ```
+   */
+  static createCompletion(
+    model: string,
+    messages: Messages,
+    stream: boolean,
+    options: AivvmOptions = {},
+  ): Observable<string> {
+    return defer(() => {
+      const key = model || AIVVM_DEFAULT_MODEL;
+      if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
+      const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options)).pipe(
+        decodeText(),
+      );
+      return stream ? text$ : text$.pipe(reduce((reply, chunk) => reply + chunk, ''));
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import type { Observable } from 'rxjs';
+import type { Messages } from '../messages/chat-message.js';
+
+/**
+ * Options every provider's `createCompletion` accepts.
+ */
+export interface CompletionOptions {
+  /**
+   * The system prompt.
+   * @default the provider's own (Aivvm: the ChatGPT prompt of SPEC §1)
+   */
+  readonly systemMessage?: string;
+  /**
+   * Sampling temperature.
+   * @default 0.7 for Aivvm
+   */
+  readonly temperature?: number;
+  /**
+   * Deadlines in milliseconds: a number is the limit for the first chunk; `{ first, each }` also
+   * bounds the wait for every next chunk. A late chunk errors with `TimeoutError` and aborts
+   * the request.
+   */
+  readonly timeout?: number | { readonly first?: number; readonly each?: number };
+}
+
+/**
+ * A completion provider: its flags (as g4f's providers carry them), its models, and a
+ * `createCompletion` that returns a cold Observable of text chunks.
+ *
+ * `Aivvm` (the class itself, whose members are static) and every `OpenAICompatible` instance
+ * satisfy it.
+ */
+export interface Provider<Options extends CompletionOptions = CompletionOptions> {
+  /** The provider's name, as errors and the registry show it. */
+  readonly name: string;
+  /** The site or API the provider talks to. */
+  readonly url: string;
+  /** Whether automatic selection may pick it. */
+  readonly working: boolean;
+  /** Whether it can stream a reply. */
+  readonly supportsStream: boolean;
+  /** Whether it serves a GPT-3.5 Turbo model. */
+  readonly supportsGpt35Turbo: boolean;
+  /** Whether it serves a GPT-4 model. */
+  readonly supportsGpt4: boolean;
+  /**
+   * Whether it serves `model`.
+   * @param model - the model name a caller passes.
+   */
+  supportsModel(model: string): boolean;
+  /**
+   * Streams the reply to `messages`.
+   *
+   * @param model - the model name.
+   * @param messages - the conversation, oldest first.
+   * @param stream - `true` to emit chunks as they arrive, `false` to emit the whole reply once.
+   * @param options - provider options.
+   * @returns a cold Observable: each subscription sends its own request; unsubscribing aborts it.
+   */
+  createCompletion(
+    model: string,
+    messages: Messages,
+    stream: boolean,
+    options?: Options,
+  ): Observable<string>;
+}
