@@ -4,6 +4,7 @@ import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { ModelNotSupportedError } from '../../lib/errors/model-not-supported-error.js';
 import { NetworkError } from '../../lib/errors/network-error.js';
+import { TimeoutError } from '../../lib/errors/timeout-error.js';
 import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
 import { collect, nextMacrotask } from '../support/collect.js';
 
@@ -39,8 +40,6 @@ const SPEC_HEADERS = {
   'user-agent':
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/117.0.0.0 Safari/537.36',
 };
-/** What the transport adds by itself (Python's requests sends the same three). */
-const TRANSPORT_HEADERS = ['host', 'connection', 'accept-encoding'];
 
 describe('Aivvm metadata', () => {
   it('carries the flags and the model table of SPEC §1', () => {
@@ -224,5 +223,28 @@ describe('Aivvm.createCompletion', () => {
     await server.waitForIdle({ timeoutMs: 1000 });
     await nextMacrotask();
     expect(seen).toEqual(['one ']);
+  });
+});
+
+describe('Aivvm timeout option', () => {
+  it('errors with TimeoutError after the chunks received when the stream stalls', async () => {
+    server.enqueue({ chunks: ['partial '], stall: { afterBytes: 8 } });
+    const { values, error } = await collect(
+      Aivvm.createCompletion('gpt-4', [...hello], true, {
+        baseURL: server.url,
+        timeout: { first: 2000, each: 100 },
+      }),
+    );
+    expect(values).toEqual(['partial ']);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ limit: 'each', afterMs: 100 });
+    await server.waitForIdle({ timeoutMs: 1000 });
+    expect(server.requests[0]?.outcome).toBe('client-closed');
+  });
+
+  it('rejects a limit that is not a positive number at once', () => {
+    expect(() =>
+      Aivvm.createCompletion('gpt-4', [...hello], true, { baseURL: server.url, timeout: -1 }),
+    ).toThrow(RangeError);
   });
 });

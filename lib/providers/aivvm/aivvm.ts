@@ -3,6 +3,7 @@ import { decodeText } from '../../decode/decode-text.js';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
+import { withDeadlines } from '../with-deadlines.js';
 import { AIVVM_DEFAULT_MODEL, AIVVM_MODELS, isAivvmModel } from './aivvm-models.js';
 import type { AivvmOptions } from './aivvm-options.js';
 import { aivvmRequest, AIVVM_URL } from './aivvm-request.js';
@@ -81,11 +82,13 @@ export class Aivvm {
     stream: boolean,
     options: AivvmOptions = {},
   ): Observable<string> {
+    const deadlines = withDeadlines<string>(options.timeout);
     return defer(() => {
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
       const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options)).pipe(
         decodeText(),
+        deadlines,
       );
       return stream ? text$ : text$.pipe(reduce((reply, chunk) => reply + chunk, ''));
     });

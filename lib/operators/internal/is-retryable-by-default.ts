@@ -1,0 +1,28 @@
+import { HttpStatusError } from '../../errors/http-status-error.js';
+import { NetworkError } from '../../errors/network-error.js';
+import { TimeoutError } from '../../errors/timeout-error.js';
+
+/** Statuses under 500 that are worth sending again: timeout, conflict, rate limit. */
+const RETRYABLE_CLIENT_STATUSES = new Set([408, 409, 429]);
+
+/**
+ * Whether `retryCompletion` retries `error` when no `shouldRetry` decides otherwise.
+ *
+ * Yes for an `HttpStatusError` with status 408, 409, 429 or 500 and above (unless the server
+ * said `x-should-retry: false`, as openai-node honours), a `NetworkError`, and a
+ * `TimeoutError` waiting for the first chunk. No for everything else: other 4xx,
+ * `ModelNotSupportedError`, `DecodeError` (the same bytes would fail the same way) and errors
+ * that are not this package's. Recognises errors by brand, across copies of the package.
+ *
+ * @param error - what the attempt failed with.
+ * @returns whether the default policy retries it.
+ * @internal
+ */
+export function isRetryableByDefault(error: unknown): boolean {
+  if (HttpStatusError.isInstance(error)) {
+    if (error.responseHeaders['x-should-retry'] === 'false') return false;
+    return error.status >= 500 || RETRYABLE_CLIENT_STATUSES.has(error.status);
+  }
+  if (TimeoutError.isInstance(error)) return error.limit === 'first';
+  return NetworkError.isInstance(error);
+}

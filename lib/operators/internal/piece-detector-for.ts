@@ -1,0 +1,85 @@
+import type { PieceDetector } from './piece-detector.js';
+
+/**
+ * Finds the first chunk of `buffer`, for `smoothText`'s `chunking` option.
+ *
+ * @param buffer - the text received and not yet emitted.
+ * @returns a non-empty prefix of `buffer`, or `undefined` (or `null`) while no chunk is complete.
+ */
+export type ChunkDetector = (buffer: string) => string | null | undefined;
+
+/** How `smoothText` cuts text into chunks. */
+export type SmoothTextChunking = 'word' | 'line' | RegExp | Intl.Segmenter | ChunkDetector;
+
+/** A word and the whitespace after it (the Vercel AI SDK's `word`); text before it goes along. */
+const WORD = /\S+\s+/;
+/** A line break with the blank lines after it received so far (like the Vercel AI SDK's `line`). */
+const LINE = /\n(?:\r?\n)*/;
+
+function regExpDetector(pattern: RegExp): PieceDetector {
+  // A stateless copy: `exec` on a global or sticky RegExp would start at its lastIndex.
+  const stateless = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+  return (buffer) => {
+    const match = stateless.exec(buffer);
+    return match === null ? undefined : buffer.slice(0, match.index + match[0].length);
+  };
+}
+
+function segmenterDetector(segmenter: Intl.Segmenter): PieceDetector {
+  return (buffer) => {
+    // Segments up to the second word-like one: a word with the spaces and punctuation around
+    // it. Without word-likeness (grapheme or sentence granularity), one segment. Complete
+    // only when another segment follows, since the last one may still grow.
+    let sawWord = false;
+    for (const { index, isWordLike } of segmenter.segment(buffer)) {
+      if (index > 0 && (isWordLike === undefined || (isWordLike && sawWord))) {
+        return buffer.slice(0, index);
+      }
+      sawWord ||= isWordLike === true;
+    }
+    return undefined;
+  };
+}
+
+function functionDetector(detect: ChunkDetector): PieceDetector {
+  return (buffer) => {
+    const chunk = detect(buffer);
+    if (chunk === undefined || chunk === null) return undefined;
+    if (chunk === '' || !buffer.startsWith(chunk)) {
+      throw new TypeError(
+        `smoothText: the chunking function must return a non-empty prefix of its buffer or undefined, got ${JSON.stringify(chunk)}`,
+      );
+    }
+    return chunk;
+  };
+}
+
+function isSegmenter(value: unknown): value is Intl.Segmenter {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'segment' in value &&
+    typeof value.segment === 'function'
+  );
+}
+
+/**
+ * The piece detector for a `smoothText` `chunking` option, built once when the operator is
+ * created.
+ *
+ * @param chunking - `'word'`, `'line'`, a RegExp (the chunk runs to the end of its first match;
+ * an empty match counts as none), an `Intl.Segmenter`, or a {@link ChunkDetector}.
+ * @returns the detector.
+ * @throws TypeError for anything else.
+ * @internal
+ */
+export function pieceDetectorFor(chunking: unknown): PieceDetector {
+  if (chunking === 'word') return regExpDetector(WORD);
+  if (chunking === 'line') return regExpDetector(LINE);
+  if (chunking instanceof RegExp) return regExpDetector(chunking);
+  if (typeof chunking === 'function') return functionDetector(chunking as ChunkDetector);
+  if (isSegmenter(chunking)) return segmenterDetector(chunking);
+  throw new TypeError(
+    `smoothText: chunking must be 'word', 'line', a RegExp, an Intl.Segmenter or a function, got ${String(chunking)}`,
+  );
+}

@@ -1,0 +1,110 @@
+import {
+  asyncScheduler,
+  concatMap,
+  defer,
+  dematerialize,
+  map,
+  materialize,
+  of,
+  timer,
+  type Observable,
+  type ObservableNotification,
+  type OperatorFunction,
+  type SchedulerLike,
+} from 'rxjs';
+import { checkedNumber } from './internal/checked-number.js';
+import { pieceDetectorFor, type SmoothTextChunking } from './internal/piece-detector-for.js';
+import { regroupText } from './internal/regroup-text.js';
+
+export type { ChunkDetector, SmoothTextChunking } from './internal/piece-detector-for.js';
+
+/** How {@link smoothText} cuts and paces text. */
+export interface SmoothTextConfig {
+  /**
+   * Where a chunk ends: `'word'` (a word and the whitespace after it), `'line'` (a line and the
+   * blank lines after it that have been received with it), a RegExp (a chunk runs to the end of the first match; flags `g` and
+   * `y` are ignored; an empty match counts as none), an `Intl.Segmenter` (one segment with the
+   * spaces and punctuation after it — the choice for Chinese or Japanese, which have no
+   * spaces between words), or a function that returns the first chunk of its buffer (a
+   * non-empty prefix) or `undefined` while there is none.
+   * @default 'word'
+   * @example `{ chunking: new Intl.Segmenter('zh', { granularity: 'word' }) }`
+   */
+  readonly chunking?: SmoothTextChunking;
+  /**
+   * The least time between two chunks, in ms. `0` re-chunks without pacing.
+   * @default 10 (as the Vercel AI SDK)
+   * @example `{ delayMs: 30 }`
+   */
+  readonly delayMs?: number;
+  /**
+   * The scheduler that paces the chunks.
+   * @default asyncScheduler
+   */
+  readonly scheduler?: SchedulerLike;
+}
+
+/**
+ * Re-chunks bursty text into words (or lines, or your chunks) emitted at an even pace, so that
+ * a reply that arrives in bursts reads smoothly in a UI.
+ *
+ * ```
+ * source:                       -('Hi there you'|)
+ * smoothText({ delayMs: 3 }):   -'Hi '--'there '--('you'|)
+ * ```
+ *
+ * Each chunk is emitted as soon as it is complete, but never sooner than `delayMs` after the
+ * previous one: chunks that arrive in a burst wait in order, chunks that arrive slowly are
+ * not delayed. The text after the last complete chunk (a word with no whitespace after it
+ * yet) waits for the text that completes it; when the source completes, it is flushed at
+ * once as the last chunk (after the chunks still waiting, at the same pace), and completion
+ * follows it immediately, without a trailing delay. On error, likewise: what was buffered is
+ * emitted, then the error. Nothing is lost, reordered or altered:
+ * joined, the output equals the input. Unsubscribing stops the source and the pacing timers.
+ * A chunking function that returns something other than a prefix of its buffer makes the
+ * Observable error with a `TypeError`. The peer is the Vercel AI SDK's `smoothStream`. Built
+ * on RxJS `concatMap` and `timer`, so it runs in virtual time under `TestScheduler`.
+ *
+ * @example
+ * ```ts
+ * import { smoothText, accumulateText, Aivvm } from 'rx-completions';
+ *
+ * Aivvm.createCompletion('gpt-4', [{ role: 'user', content: 'Tell me a story' }], true)
+ *   .pipe(smoothText({ chunking: 'word', delayMs: 20 }), accumulateText())
+ *   .subscribe((text) => render(text));
+ * ```
+ *
+ * @see {@link bufferLines} and {@link bufferSentences} to regroup without pacing.
+ * @see {@link accumulateText} to render the running text.
+ * @param config - chunking and pace.
+ * @returns an operator from text chunks to evenly paced chunks.
+ */
+export function smoothText(config: SmoothTextConfig = {}): OperatorFunction<string, string> {
+  const detectPiece = pieceDetectorFor(config.chunking ?? 'word');
+  const delayMs = checkedNumber(config.delayMs ?? 10, 'non-negative', 'smoothText: delayMs');
+  const scheduler = config.scheduler ?? asyncScheduler;
+
+  return (source) =>
+    defer(() => {
+      let lastEmittedAt = -Infinity;
+      const paced = (piece: string): Observable<ObservableNotification<string>> => {
+        const wait = lastEmittedAt + delayMs - scheduler.now();
+        const due$ = wait > 0 ? timer(wait, scheduler) : of(0);
+        return due$.pipe(
+          map(() => {
+            lastEmittedAt = scheduler.now();
+            return { kind: 'N', value: piece } as const;
+          }),
+        );
+      };
+      return source.pipe(
+        regroupText(detectPiece),
+        // Materialized, so that completion and errors queue behind the waiting chunks.
+        materialize(),
+        concatMap((notification): Observable<ObservableNotification<string>> =>
+          notification.kind === 'N' ? paced(notification.value) : of(notification),
+        ),
+        dematerialize(),
+      );
+    });
+}
