@@ -69,7 +69,11 @@ export class CompletionError extends Error {
 
   /** The error as plain data: what `JSON.stringify` prints. */
   toJSON(): Record<string, unknown> {
-    const data: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    const data: Record<string, unknown> = {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+    };
     for (const [key, value] of Object.entries(this)) {
       if (!(key in data)) data[key] = value;
     }
@@ -83,9 +87,6 @@ export class CompletionError extends Error {
  *
  * @internal
  */
-export function isCompletionErrorWithCode<T extends CompletionError>(
-  value: unknown,
-  code: CompletionErrorCode,
-): value is T {
+export function isCompletionErrorWithCode(value: unknown, code: CompletionErrorCode): boolean {
   return CompletionError.isInstance(value) && value.code === code;
 }

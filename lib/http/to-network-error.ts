@@ -28,6 +28,7 @@ export function toNetworkError(
   const errno = readString(error, 'code') ?? readString(cause, 'code');
   const message = readString(error, 'message') ?? 'unknown failure';
   const causeMessage = readString(cause, 'message');
-  const reason = causeMessage && causeMessage !== message ? `${message} (${causeMessage})` : message;
+  const reason =
+    causeMessage && causeMessage !== message ? `${message} (${causeMessage})` : message;
   return new NetworkError({ ...target, reason, errno, bytesReceived });
 }

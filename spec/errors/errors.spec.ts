@@ -20,7 +20,12 @@ const samples = [
     bodyTruncated: false,
     responseHeaders: { 'retry-after': '1' },
   }),
-  new NetworkError({ ...target, reason: 'connect ECONNREFUSED', errno: 'ECONNREFUSED', bytesReceived: 0 }),
+  new NetworkError({
+    ...target,
+    reason: 'connect ECONNREFUSED',
+    errno: 'ECONNREFUSED',
+    bytesReceived: 0,
+  }),
   new TimeoutError('first', 100),
   new DecodeError('truncated \\xXX escape', 7),
 ];
@@ -33,7 +38,10 @@ describe('errors', () => {
       expect(error).toBeInstanceOf(Error);
       expect(CompletionError.isInstance(error)).toBe(true);
       expect(typeof error.code).toBe('string');
-      expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: error.name, code: error.code });
+      expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+        name: error.name,
+        code: error.code,
+      });
     },
   );
 
@@ -73,7 +81,9 @@ describe('errors', () => {
   });
 
   it('redactUrl drops credentials, query and fragment', () => {
-    expect(redactUrl('https://user:secret@api.example/v1?key=sk-123#x')).toBe('https://api.example/v1');
+    expect(redactUrl('https://user:secret@api.example/v1?key=sk-123#x')).toBe(
+      'https://api.example/v1',
+    );
     expect(redactUrl('not a url?key=sk-123')).toBe('not a url');
   });
 });

@@ -86,7 +86,11 @@ describe.each(adapters)('requestBytes over the %s', (_name, client) => {
   });
 
   it('reads no more of a huge error body than the limit, then aborts', async () => {
-    server.enqueue({ status: 500, body: new Uint8Array(4 * 1024 * 1024).fill(65), chunkSize: 65536 });
+    server.enqueue({
+      status: 500,
+      body: new Uint8Array(4 * 1024 * 1024).fill(65),
+      chunkSize: 65536,
+    });
     const { error } = await collect(requestBytes(request({ errorBodyLimit: 1000 })));
     expect(error).toBeInstanceOf(HttpStatusError);
     const status = error as HttpStatusError;

@@ -22,6 +22,8 @@ import { aivvmRequest, AIVVM_URL } from './aivvm-request.js';
  *   .subscribe((chunk) => process.stdout.write(chunk));
  * ```
  */
+// SPEC §7: Aivvm's members are static, as the g4f class attributes were.
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class
 export class Aivvm {
   /** The site the provider talked to. */
   static readonly url: string = AIVVM_URL;

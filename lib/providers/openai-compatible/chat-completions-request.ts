@@ -1,0 +1,89 @@
+import type { AxiosInstance } from 'axios';
+import type { ByteRequest } from '../../http/byte-request.js';
+import type { ChatMessage, Messages } from '../../messages/chat-message.js';
+import type { OpenAICompletionOptions } from './openai-compatible-options.js';
+
+const encoder = new TextEncoder();
+
+/** What every request of one provider shares. */
+export interface OpenAIEndpoint {
+  /** The provider's name. */
+  readonly provider: string;
+  /** The API root, without a trailing slash. */
+  readonly baseURL: string;
+  /** Headers sent with every request (the key and the user's own). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The axios instance, when the user gave one. */
+  readonly axios: AxiosInstance | undefined;
+}
+
+function chatBody(
+  model: string,
+  messages: Messages,
+  stream: boolean,
+  options: OpenAICompletionOptions,
+): Record<string, unknown> {
+  const system: ChatMessage[] =
+    options.systemMessage === undefined ? [] : [{ role: 'system', content: options.systemMessage }];
+  return {
+    ...options.body,
+    model,
+    messages: [...system, ...messages].map(({ role, content }) => ({ role, content })),
+    stream,
+    ...(stream && options.includeUsage !== false
+      ? { stream_options: { include_usage: true } }
+      : {}),
+    ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+    ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
+    ...(options.stop === undefined ? {} : { stop: options.stop }),
+  };
+}
+
+/**
+ * Describes `POST {baseURL}/chat/completions`: the conversation (system message first when
+ * one is given), `stream`, usage reporting, the sampling options, and the pass-through body
+ * fields (which the named options override).
+ *
+ * @param endpoint - the provider's base URL, headers and axios instance.
+ * @param model - the model name, sent as it is.
+ * @param messages - the conversation.
+ * @param stream - whether to ask for an SSE stream.
+ * @param options - the completion options.
+ * @returns the request.
+ */
+export function chatCompletionsRequest(
+  endpoint: OpenAIEndpoint,
+  model: string,
+  messages: Messages,
+  stream: boolean,
+  options: OpenAICompletionOptions,
+): ByteRequest {
+  return {
+    provider: endpoint.provider,
+    method: 'POST',
+    url: `${endpoint.baseURL}/chat/completions`,
+    headers: {
+      'content-type': 'application/json',
+      accept: stream ? 'text/event-stream' : 'application/json',
+      ...endpoint.headers,
+    },
+    body: encoder.encode(JSON.stringify(chatBody(model, messages, stream, options))),
+    axios: endpoint.axios,
+  };
+}
+
+/**
+ * Describes `GET {baseURL}/models`.
+ *
+ * @param endpoint - the provider's base URL, headers and axios instance.
+ * @returns the request.
+ */
+export function listModelsRequest(endpoint: OpenAIEndpoint): ByteRequest {
+  return {
+    provider: endpoint.provider,
+    method: 'GET',
+    url: `${endpoint.baseURL}/models`,
+    headers: { accept: 'application/json', ...endpoint.headers },
+    axios: endpoint.axios,
+  };
+}

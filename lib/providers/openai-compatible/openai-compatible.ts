@@ -1,0 +1,179 @@
+import { concatMap, defer, filter, map, throwError, type Observable } from 'rxjs';
+import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
+import { requestBytes } from '../../http/request-bytes.js';
+import type { Messages } from '../../messages/chat-message.js';
+import { decodeUtf8 } from '../../sse/decode-utf8.js';
+import { parseServerSentEvents } from '../../sse/parse-server-sent-events.js';
+import type { Provider } from '../provider.js';
+import { withDeadlines } from '../with-deadlines.js';
+import { chatChunkEvents, chatCompletionEvents } from './chat-chunk-events.js';
+import {
+  chatCompletionsRequest,
+  listModelsRequest,
+  type OpenAIEndpoint,
+} from './chat-completions-request.js';
+import type { CompletionEvent } from './completion-event.js';
+import { parseModelList, type ModelInfo } from './model-info.js';
+import type {
+  OpenAICompatibleConfig,
+  OpenAICompletionOptions,
+} from './openai-compatible-options.js';
+import { readWholeText } from './read-whole-text.js';
+
+function environmentApiKey(): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  return env?.OPENAI_API_KEY;
+}
+
+/**
+ * A provider for any OpenAI-compatible `/v1/chat/completions`: OpenAI, Ollama, llama.cpp,
+ * vLLM, LM Studio, proxies — and the loopback server's `/v1`.
+ *
+ * - `createCompletion` streams the content deltas as text; `createCompletionEvents` also
+ *   gives the finish reason and the token usage (the text is derived from the events).
+ * - The SSE body is decoded as UTF-8 across chunk boundaries and parsed by the maintained
+ *   `eventsource-parser`; `data: [DONE]` ends the stream.
+ * - The key (`apiKey`, or `OPENAI_API_KEY`) goes in `authorization` and never into an error.
+ * - Any model name is accepted, unless `models` is given.
+ *
+ * @example
+ * ```ts
+ * const provider = new OpenAICompatible({ baseURL: 'http://127.0.0.1:11434/v1' });
+ * provider
+ *   .createCompletion('llama3.2', [{ role: 'user', content: 'Hello' }], true)
+ *   .subscribe((chunk) => process.stdout.write(chunk));
+ * ```
+ */
+export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
+  /** The provider's name. */
+  readonly name: string;
+  /** The API root (`…/v1`). */
+  readonly url: string;
+  /** Whether automatic selection may pick it. */
+  readonly working: boolean;
+  /** It streams. */
+  readonly supportsStream: boolean = true;
+  /** Whether it serves a GPT-3.5 Turbo model (any model, when no list is given). */
+  readonly supportsGpt35Turbo: boolean;
+  /** Whether it serves a GPT-4 model (any model, when no list is given). */
+  readonly supportsGpt4: boolean;
+  /** The models it serves, or `undefined` for any. */
+  readonly models: readonly string[] | undefined;
+  readonly #endpoint: OpenAIEndpoint;
+  readonly #maxEventSize: number | undefined;
+
+  /** @param config - base URL, key, headers, axios instance, models, name, flags. */
+  constructor(config: OpenAICompatibleConfig) {
+    this.name = config.name ?? 'OpenAICompatible';
+    this.url = config.baseURL.replace(/\/+$/, '');
+    this.working = config.working ?? true;
+    this.models = config.models ? [...config.models] : undefined;
+    this.supportsGpt35Turbo = this.models?.some((m) => m.startsWith('gpt-3.5-turbo')) ?? true;
+    this.supportsGpt4 = this.models?.some((m) => m.startsWith('gpt-4')) ?? true;
+    this.#maxEventSize = config.maxEventSize;
+    const apiKey = config.apiKey ?? environmentApiKey();
+    this.#endpoint = {
+      provider: this.name,
+      baseURL: this.url,
+      headers: { ...config.headers, ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+      axios: config.axios,
+    };
+  }
+
+  /**
+   * Whether it serves `model`: any non-empty name, or one of `models` when that was given.
+   *
+   * @param model - the model name.
+   */
+  supportsModel(model: string): boolean {
+    return model !== '' && (this.models?.includes(model) ?? true);
+  }
+
+  /**
+   * Streams the completion's events: `text-delta`s, then `finish` and `usage`.
+   *
+   * Cold; unsubscribing aborts the request. Errors: `ModelNotSupportedError` (on subscribe,
+   * before any request), `HttpStatusError`, `NetworkError`, `StreamError` (an error inside
+   * the stream, a `data:` that is not JSON, no `[DONE]`), `TimeoutError`.
+   *
+   * @param model - the model name.
+   * @param messages - the conversation, oldest first.
+   * @param stream - `true` for SSE; `false` posts a non-streaming request (one `text-delta`).
+   * @param options - temperature, maxTokens, systemMessage, stop, timeout, body.
+   * @returns a cold Observable of events.
+   */
+  createCompletionEvents(
+    model: string,
+    messages: Messages,
+    stream: boolean,
+    options: OpenAICompletionOptions = {},
+  ): Observable<CompletionEvent> {
+    const deadlines = withDeadlines<CompletionEvent>(options.timeout);
+    const provider = this.name;
+    return defer(() => {
+      if (!this.supportsModel(model)) {
+        return throwError(() => new ModelNotSupportedError(model, provider));
+      }
+      const bytes$ = requestBytes(
+        chatCompletionsRequest(this.#endpoint, model, messages, stream, options),
+      );
+      if (!stream)
+        return bytes$.pipe(
+          readWholeText(),
+          concatMap((text) => chatCompletionEvents(text, provider)),
+          deadlines,
+        );
+      return bytes$.pipe(
+        decodeUtf8(),
+        parseServerSentEvents({
+          provider,
+          ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
+        }),
+        chatChunkEvents(provider),
+        deadlines,
+      );
+    });
+  }
+
+  /**
+   * Streams the completion's text: the content deltas of {@link createCompletionEvents}.
+   *
+   * @param model - the model name.
+   * @param messages - the conversation, oldest first.
+   * @param stream - `true` to emit deltas as they arrive, `false` for the whole reply once.
+   * @param options - temperature, maxTokens, systemMessage, stop, timeout, body.
+   * @returns a cold Observable of text.
+   *
+   * @example
+   * ```ts
+   * provider.createCompletion('gpt-4o-mini', messages, true, { temperature: 0 })
+   *   .pipe(toMessage())
+   *   .subscribe((message) => history.push(message));
+   * ```
+   */
+  createCompletion(
+    model: string,
+    messages: Messages,
+    stream: boolean,
+    options: OpenAICompletionOptions = {},
+  ): Observable<string> {
+    return this.createCompletionEvents(model, messages, stream, options).pipe(
+      filter((event) => event.type === 'text-delta'),
+      map((event) => event.text),
+    );
+  }
+
+  /**
+   * Lists the models the server offers (`GET {baseURL}/models`).
+   *
+   * @returns a cold Observable that emits the list once.
+   */
+  listModels(): Observable<readonly ModelInfo[]> {
+    const provider = this.name;
+    return requestBytes(listModelsRequest(this.#endpoint)).pipe(
+      readWholeText(),
+      map((text) => parseModelList(text, provider)),
+    );
+  }
+}
