@@ -1,0 +1,79 @@
+import type { RecordedRequest } from '../server/recorded-request.js';
+
+/**
+ * Where a scripted reply stops forever: before the status line, right after the headers, or
+ * after some body bytes. The response then stays open until the client goes away or the
+ * server closes.
+ *
+ * @example
+ * ```ts
+ * server.enqueue({ text: 'Hello', stall: { afterBytes: 2 } }); // sends `He`, then hangs
+ * ```
+ */
+export type StallPoint = 'before-headers' | 'after-headers' | { readonly afterBytes: number };
+
+/**
+ * How the loopback server answers one request; every field is optional and what is left out
+ * keeps the route's default (status 200, its content type, its default reply, the server's
+ * delay).
+ *
+ * Content comes from at most one of `text`, `body` and `chunks`. Without any, a 2xx status
+ * gets the route's default reply and any other status gets its status text as the body. At
+ * most one fault (`resetAfterBytes`, `truncate`, `stall`) may be set; when the reply is
+ * shorter than the fault's byte count, the fault happens after the last byte instead of the
+ * end of the response. Byte counts are body bytes, never the chunked-encoding framing.
+ *
+ * @example
+ * ```ts
+ * server.enqueue(
+ *   { status: 429, statusText: 'Slow down', headers: { 'retry-after': '1' } },
+ *   { text: 'Привет, мир', chunkSize: 3, delayMs: 5 }, // splits the Cyrillic mid-character
+ *   { text: 'partial answer', resetAfterBytes: 7 },
+ *   { stall: 'before-headers' },
+ *   { upstreamError: 'The model is overloaded' },
+ * );
+ * ```
+ */
+export interface ReplyScript {
+  /** The status code. @defaultValue 200 */
+  readonly status?: number;
+  /** The reason phrase; non-ASCII characters become `?`. @defaultValue the standard one */
+  readonly statusText?: string;
+  /** Response headers, added to (or replacing, case-insensitively) the route's own. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The reply text, sent as UTF-8, in one write unless `chunkSize` splits it. */
+  readonly text?: string;
+  /** The reply as raw bytes (need not be valid UTF-8), in one write unless `chunkSize` splits it. */
+  readonly body?: Uint8Array;
+  /** Explicit writes, each its own write, flushed before the next. */
+  readonly chunks?: readonly (string | Uint8Array)[];
+  /** Splits `text`, `body` or the default reply into writes of this many bytes (may split a character). */
+  readonly chunkSize?: number;
+  /** Milliseconds between two writes. @defaultValue the server's `delayMs` */
+  readonly delayMs?: number;
+  /** Milliseconds to wait before sending the status line and headers. @defaultValue 0 */
+  readonly headersDelayMs?: number;
+  /** Resets the connection (TCP RST) once this many body bytes have been written and flushed. */
+  readonly resetAfterBytes?: number;
+  /** Ends the connection (FIN) after this many body bytes, without the terminating chunk. */
+  readonly truncate?: { readonly afterBytes: number };
+  /** Never finishes the response; see {@link StallPoint}. */
+  readonly stall?: StallPoint;
+  /**
+   * Answers as chatbot-ui did when its upstream failed: status 500, this reason as the status
+   * text, body `Error` (other content fields are ignored; timing and faults still apply).
+   */
+  readonly upstreamError?: string;
+}
+
+/**
+ * What a server answers when no script is queued: one script for every request, or a function
+ * that picks one per request (returning `undefined` means the default reply).
+ *
+ * @example
+ * ```ts
+ * const reply: ReplySource = (request) =>
+ *   request.text().includes('fail') ? { upstreamError: 'Boom' } : undefined;
+ * ```
+ */
+export type ReplySource = ReplyScript | ((request: RecordedRequest) => ReplyScript | undefined);
