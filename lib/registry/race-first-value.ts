@@ -1,0 +1,98 @@
+import { asyncScheduler, defer, Observable, Subscription, timer, type SchedulerLike } from 'rxjs';
+import {
+  AllProvidersFailedError,
+  type ProviderFailure,
+} from '../errors/all-providers-failed-error.js';
+
+/** One way to get the answer: a name (for errors and logs) and a cold source. */
+export interface Candidate<T> {
+  /** The name errors and `onWinner` use. */
+  readonly name: string;
+  /** Starts it: called once, when the candidate's turn comes. */
+  readonly start: () => Observable<T>;
+}
+
+/** How {@link raceFirstValue} paces its candidates. */
+export interface RaceOptions {
+  /** Start the next candidate when the running ones have not emitted for this long (ms). */
+  readonly after?: number | undefined;
+  /** The scheduler of the hedge timer. */
+  readonly scheduler?: SchedulerLike | undefined;
+  /** Told which candidate won (emitted first, or completed empty). */
+  readonly onWinner?: ((name: string) => void) | undefined;
+}
+
+/**
+ * Starts candidates one after another until one emits: the next starts when a running one
+ * fails before its first value (fallback) or, with `after`, when none has emitted within
+ * `after` ms (hedging). The first to emit wins: the others are unsubscribed, and from then on
+ * the winner's values, error and completion are the output's. Errors of losers are dropped;
+ * when every candidate has failed, the output errors with `AllProvidersFailedError`.
+ *
+ * @internal the engine of `fallback`, `hedge` and the `createCompletion` facade.
+ */
+export function raceFirstValue<T>(
+  candidates: readonly Candidate<T>[],
+  options: RaceOptions = {},
+): Observable<T> {
+  const { after, scheduler = asyncScheduler, onWinner } = options;
+  return new Observable<T>((subscriber) => {
+    const running = new Map<number, Subscription>();
+    const failures: ProviderFailure[] = [];
+    let hedgeTimer: Subscription | undefined;
+    let started = 0;
+    let winner: number | undefined;
+
+    const win = (index: number): void => {
+      winner = index;
+      hedgeTimer?.unsubscribe();
+      for (const [other, subscription] of running) if (other !== index) subscription.unsubscribe();
+      onWinner?.(candidates[index]?.name ?? '');
+    };
+
+    const startNext = (): void => {
+      hedgeTimer?.unsubscribe();
+      const index = started;
+      const candidate = candidates[index];
+      if (!candidate) {
+        if (running.size === 0) subscriber.error(new AllProvidersFailedError(failures));
+        return;
+      }
+      started += 1;
+      if (after !== undefined && started < candidates.length) {
+        hedgeTimer = timer(after, scheduler).subscribe(startNext);
+      }
+      const holder = new Subscription();
+      running.set(index, holder);
+      holder.add(
+        defer(candidate.start).subscribe({
+          next: (value) => {
+            if (winner === undefined) win(index);
+            subscriber.next(value);
+          },
+          error: (error: unknown) => {
+            running.delete(index);
+            if (winner === index) {
+              subscriber.error(error);
+              return;
+            }
+            failures.push({ provider: candidate.name, error });
+            // A failure before the first value is a fallback: the next candidate starts now.
+            startNext();
+          },
+          complete: () => {
+            running.delete(index);
+            if (winner === undefined) win(index);
+            subscriber.complete();
+          },
+        }),
+      );
+    };
+
+    startNext();
+    return () => {
+      hedgeTimer?.unsubscribe();
+      for (const subscription of running.values()) subscription.unsubscribe();
+    };
+  });
+}
