@@ -7,7 +7,11 @@
  * @packageDocumentation
  */
 export { Aivvm } from './providers/aivvm/aivvm.js';
-export { AIVVM_MODELS, type AivvmModel, type AivvmModelName } from './providers/aivvm/aivvm-models.js';
+export {
+  AIVVM_MODELS,
+  type AivvmModel,
+  type AivvmModelName,
+} from './providers/aivvm/aivvm-models.js';
 export type { AivvmOptions } from './providers/aivvm/aivvm-options.js';
 export type { CompletionOptions, Provider } from './providers/provider.js';
 export type { ChatMessage, ChatRole, Messages } from './messages/chat-message.js';
@@ -27,3 +31,57 @@ export { HttpStatusError, type HttpStatusErrorInit } from './errors/http-status-
 export { NetworkError, type NetworkErrorInit } from './errors/network-error.js';
 export { TimeoutError, type TimeoutLimit } from './errors/timeout-error.js';
 export { DecodeError } from './errors/decode-error.js';
+
+export { toMessage } from './operators/to-message.js';
+export { accumulateText } from './operators/accumulate-text.js';
+export { bufferLines } from './operators/buffer-lines.js';
+export { bufferSentences } from './operators/buffer-sentences.js';
+export {
+  retryCompletion,
+  type Jitter,
+  type RetryCompletionConfig,
+  type RetryContext,
+} from './operators/retry-completion.js';
+export { timeoutCompletion, type TimeoutCompletionConfig } from './operators/timeout-completion.js';
+export {
+  smoothText,
+  type ChunkDetector,
+  type SmoothTextChunking,
+  type SmoothTextConfig,
+} from './operators/smooth-text.js';
+export { continueConversation } from './conversation/continue-conversation.js';
+export { converse } from './conversation/converse.js';
+export type { CompletionFactory } from './conversation/completion-factory.js';
+
+export { OpenAICompatible } from './providers/openai-compatible/openai-compatible.js';
+export type {
+  OpenAICompatibleConfig,
+  OpenAICompletionOptions,
+} from './providers/openai-compatible/openai-compatible-options.js';
+export type {
+  CompletionEvent,
+  FinishEvent,
+  TextDeltaEvent,
+  TokenUsage,
+  UsageEvent,
+} from './providers/openai-compatible/completion-event.js';
+export type { ModelInfo } from './providers/openai-compatible/model-info.js';
+export { StreamError, type StreamErrorKind } from './errors/stream-error.js';
+
+export {
+  createCompletion,
+  type CreateCompletionRequest,
+  type ProviderRef,
+} from './facade/create-completion.js';
+export {
+  ProviderRegistry,
+  type RegisteredProvider,
+  type RegisterOptions,
+} from './registry/provider-registry.js';
+export { defaultRegistry } from './registry/default-registry.js';
+export { hedge, fallback, type HedgeConfig, type SourceFactory } from './registry/hedge.js';
+export type { Candidate } from './registry/race-first-value.js';
+export {
+  AllProvidersFailedError,
+  type ProviderFailure,
+} from './errors/all-providers-failed-error.js';

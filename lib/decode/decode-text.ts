@@ -1,0 +1,63 @@
+import { Observable } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+
+import { DecodeTextSubscriber } from './decode-text-subscriber.js';
+import { normalizeDecodeTextOptions } from './decode-text-options.js';
+import type { DecodeTextOptions } from './decode-text-options.js';
+
+export type { DecodeTextErrors, DecodeTextOptions } from './decode-text-options.js';
+
+/**
+ * Decodes a stream of byte chunks to text: UTF-8, with Python's `unicode-escape` for what is
+ * not UTF-8, never breaking a character or an escape at a chunk boundary (SPEC §3).
+ *
+ * ```text
+ * source:  --[68 e4]--[b8 80]--[5c 78]--[e9]--|
+ * result:  --'h'------'一'---------------'é'--|
+ * ```
+ *
+ * Each chunk, joined to what was held back, is emitted as one string, never an empty one:
+ * - if it is valid UTF-8 up to a trailing incomplete sequence (what a streaming `TextDecoder`
+ *   holds back; `ED A0` is not one), that is the text and the sequence waits for the next chunk;
+ * - otherwise it is decoded as Python's `bytes.decode('unicode-escape')` (escapes such as `\n`,
+ *   `\xe9`, `\u20ac`, `\U0001F600`, `\N{EM DASH}`, octal `\351`; other bytes as Latin-1), and a
+ *   trailing escape that more bytes could complete waits, in escape mode: the next chunk is
+ *   joined to it and decoded as `unicode-escape` too.
+ *
+ * At completion, what is held back is decoded as final: a truncated escape is malformed, a
+ * truncated UTF-8 sequence comes out as Latin-1.
+ *
+ * A malformed escape (`\xZZ`, `\U00110000`, an unknown `\N{...}`, a truncated escape at the end)
+ * first emits the text decoded before it, then errors with a {@link DecodeError} carrying Python's
+ * `reason` and the byte `offset` of the escape in the stream. With `{ errors: 'replace' }` it
+ * becomes U+FFFD as in Python's `errors='replace'`, and the stream never errors.
+ *
+ * The `\N{...}` name table (Unicode 17, about 380 kB) loads lazily, only when a stream first
+ * meets such an escape; meanwhile later chunks wait, in order. Until then everything is
+ * synchronous.
+ *
+ * @param options - `errors`: `'strict'` (the default) or `'replace'`.
+ * @returns an operator from byte chunks to text chunks.
+ * @throws TypeError at once (not on subscribe) when the options are invalid.
+ * @see {@link DecodeError}
+ *
+ * @example
+ * ```ts
+ * import { of } from 'rxjs';
+ * import { decodeText } from 'rx-completions';
+ *
+ * const bytes = new TextEncoder().encode('Привет, \\N{EARTH GLOBE EUROPE-AFRICA}');
+ * of(bytes.subarray(0, 3), bytes.subarray(3))
+ *   .pipe(decodeText({ errors: 'replace' }))
+ *   .subscribe((text) => console.log(text)); // 'П', then 'ривет, \\N{EARTH GLOBE EUROPE-AFRICA}'
+ * ```
+ */
+export function decodeText(options?: DecodeTextOptions): OperatorFunction<Uint8Array, string> {
+  const { replace } = normalizeDecodeTextOptions(options);
+  return (source) =>
+    new Observable<string>((destination) => {
+      const subscriber = new DecodeTextSubscriber(destination, replace);
+      destination.add(subscriber);
+      source.subscribe(subscriber);
+    });
+}
