@@ -14,7 +14,10 @@ export default defineConfig([
     external: ['rxjs', 'axios', /^node:/],
   },
   {
-    entry: { 'loopback-server-cli': 'lib/testing/loopback-server-cli.ts' },
+    entry: {
+      'loopback-server-cli': 'lib/testing/loopback-server-cli.ts',
+      cli: 'lib/cli/main.ts',
+    },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
