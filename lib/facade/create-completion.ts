@@ -28,7 +28,7 @@ export interface CreateCompletionRequest extends CompletionOptions {
   readonly shuffle?: boolean;
   /** Where names and automatic selection look. @default defaultRegistry */
   readonly registry?: ProviderRegistry;
-  /** Told which provider answered (emitted first), for logging. */
+  /** Told which provider answered (emitted first, or completed empty), for logging. */
   readonly onProvider?: (name: string) => void;
   /** The scheduler of the hedge timer (for tests in virtual time). */
   readonly scheduler?: SchedulerLike;
@@ -110,13 +110,13 @@ export function createCompletion(request: CreateCompletionRequest): Observable<s
     const [first] = candidates;
     if (only && first) {
       let told = false;
-      return defer(first.start).pipe(
-        tap(() => {
-          if (told) return;
-          told = true;
-          onProvider?.(first.name);
-        }),
-      );
+      // Told on the first chunk, or on completion for an empty reply (as `raceFirstValue` does).
+      const tell = (): void => {
+        if (told) return;
+        told = true;
+        onProvider?.(first.name);
+      };
+      return defer(first.start).pipe(tap({ next: tell, complete: tell }));
     }
     return raceFirstValue(candidates, { after: hedge?.after, scheduler, onWinner: onProvider });
   });

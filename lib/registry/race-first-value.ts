@@ -1,4 +1,11 @@
-import { asyncScheduler, defer, Observable, Subscription, timer, type SchedulerLike } from 'rxjs';
+import {
+  asyncScheduler,
+  defer,
+  Observable,
+  timer,
+  type SchedulerLike,
+  type Subscription,
+} from 'rxjs';
 import {
   AllProvidersFailedError,
   type ProviderFailure,
@@ -62,37 +69,40 @@ export function raceFirstValue<T>(
       if (after !== undefined && started < candidates.length) {
         hedgeTimer = timer(after, scheduler).subscribe(startNext);
       }
-      const holder = new Subscription();
-      running.set(index, holder);
-      holder.add(
-        defer(candidate.start).subscribe({
-          next: (value) => {
-            if (winner === undefined) win(index);
-            subscriber.next(value);
-          },
-          error: (error: unknown) => {
-            running.delete(index);
-            if (winner === index) {
-              subscriber.error(error);
-              return;
-            }
-            failures.push({ provider: candidate.name, error });
-            // A failure before the first value is a fallback: the next candidate starts now.
-            startNext();
-          },
-          complete: () => {
-            running.delete(index);
-            if (winner === undefined) win(index);
-            subscriber.complete();
-          },
-        }),
-      );
+      // The candidate's subscriber is registered before its source runs, so an unsubscribe
+      // reaches even a source that emits synchronously while being subscribed.
+      new Observable<T>((inner) => {
+        running.set(index, inner);
+        defer(candidate.start).subscribe(inner);
+      }).subscribe({
+        next: (value) => {
+          if (winner === undefined) win(index);
+          subscriber.next(value);
+        },
+        error: (error: unknown) => {
+          running.delete(index);
+          if (winner === index) {
+            subscriber.error(error);
+            return;
+          }
+          failures.push({ provider: candidate.name, error });
+          // A failure before the first value is a fallback: the next candidate starts now.
+          startNext();
+        },
+        complete: () => {
+          running.delete(index);
+          if (winner === undefined) win(index);
+          subscriber.complete();
+        },
+      });
     };
 
-    startNext();
-    return () => {
+    // Added before the first start, for the same reason: a synchronous winner may be
+    // unsubscribed (`take(n)`) before this function returns.
+    subscriber.add(() => {
       hedgeTimer?.unsubscribe();
       for (const subscription of running.values()) subscription.unsubscribe();
-    };
+    });
+    startNext();
   });
 }

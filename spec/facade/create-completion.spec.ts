@@ -1,0 +1,409 @@
+/**
+ * The `createCompletion` facade end to end: Aivvm and OpenAICompatible over real HTTP on
+ * 127.0.0.1 against loopback servers, no mocks. Selection, fallback and hedging are asserted
+ * by what each server received and how its connections ended; the timing logic itself is
+ * covered in virtual time by `spec/registry/`.
+ */
+import { inspect } from 'node:util';
+import type { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AllProvidersFailedError } from '../../lib/errors/all-providers-failed-error.js';
+import { HttpStatusError } from '../../lib/errors/http-status-error.js';
+import { ModelNotSupportedError } from '../../lib/errors/model-not-supported-error.js';
+import { NetworkError } from '../../lib/errors/network-error.js';
+import {
+  createCompletion,
+  type CreateCompletionRequest,
+} from '../../lib/facade/create-completion.js';
+import type { Messages } from '../../lib/messages/chat-message.js';
+import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
+import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
+import type { Provider } from '../../lib/providers/provider.js';
+import { ProviderRegistry } from '../../lib/registry/provider-registry.js';
+import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
+import { collect, nextMacrotask, refusedPort } from '../support/collect.js';
+
+const SECRET = 'sk-SECRET-facade-0123456789';
+const messages: Messages = [{ role: 'user', content: 'Hi' }];
+
+let serverA: LoopbackServer;
+let serverB: LoopbackServer;
+let serverC: LoopbackServer;
+const servers = (): LoopbackServer[] => [serverA, serverB, serverC];
+
+beforeAll(async () => {
+  const start = (): Promise<LoopbackServer> =>
+    startLoopbackServer({ delayMs: 0, keepAliveTimeoutMs: 50 });
+  [serverA, serverB, serverC] = await Promise.all([start(), start(), start()]);
+});
+afterEach(async () => {
+  for (const server of servers()) {
+    await server.waitForIdle({ timeoutMs: 2000 });
+    // A script left in the queue would answer the next test's request.
+    expect(server.queuedScripts).toBe(0);
+    server.clearRequests();
+  }
+});
+afterAll(async () => {
+  await Promise.all(servers().map((server) => server.close()));
+});
+
+/** A registry of Aivvm entries, each working and pointed at its own server. */
+function aivvmOn(entries: Record<string, LoopbackServer>): ProviderRegistry {
+  const registry = new ProviderRegistry();
+  for (const [name, server] of Object.entries(entries)) {
+    registry.register(Aivvm, { name, working: true, options: { baseURL: server.url } });
+  }
+  return registry;
+}
+
+/** `createCompletion` for gpt-4 with `onProvider` recorded. */
+function complete(request: Partial<CreateCompletionRequest>): {
+  readonly completion$: Observable<string>;
+  readonly answeredBy: string[];
+} {
+  const answeredBy: string[] = [];
+  const completion$ = createCompletion({
+    model: 'gpt-4',
+    messages,
+    onProvider: (name) => answeredBy.push(name),
+    ...request,
+  });
+  return { completion$, answeredBy };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createCompletion with an explicit `provider`', () => {
+  it('uses it even when automatic selection would skip it (Aivvm, working: false)', async () => {
+    serverA.enqueue({ chunks: ['Hel', 'lo'], delayMs: 2 });
+    const { completion$, answeredBy } = complete({
+      provider: Aivvm,
+      providerOptions: { baseURL: serverA.url },
+      registry: new ProviderRegistry().register(Aivvm),
+    });
+    const { values, error, completed } = await collect(completion$);
+    expect(error).toBeUndefined();
+    expect(completed).toBe(true);
+    expect(values.join('')).toBe('Hello');
+    expect(answeredBy).toEqual(['Aivvm']);
+    expect(serverA.requests).toHaveLength(1);
+    expect(serverA.requests[0]?.path).toBe('/api/chat');
+  });
+
+  it('finds it by its registered name, with its registered options', async () => {
+    serverB.enqueue({ text: 'from b' });
+    const { completion$, answeredBy } = complete({
+      provider: 'b',
+      registry: aivvmOn({ a: serverA, b: serverB }),
+    });
+    const { values } = await collect(completion$);
+    expect(values.join('')).toBe('from b');
+    expect(answeredBy).toEqual(['b']);
+    expect(serverA.requests).toHaveLength(0);
+  });
+
+  it('passes the completion options to it', async () => {
+    serverA.enqueue({ text: 'ok' });
+    const { completion$ } = complete({
+      provider: Aivvm,
+      providerOptions: { baseURL: serverA.url },
+      systemMessage: 'Be brief',
+      temperature: 0.1,
+    });
+    await collect(completion$);
+    expect(serverA.requests[0]?.json()).toMatchObject({ prompt: 'Be brief', temperature: 0.1 });
+  });
+
+  it('errors with ModelNotSupportedError, not AllProvidersFailedError, and sends nothing', async () => {
+    const connections = servers().map((server) => server.totalConnections);
+    const ollama = new OpenAICompatible({
+      baseURL: `${serverB.url}/v1`,
+      name: 'ollama',
+      models: ['llama3.2'],
+    });
+    const { completion$: aivvm$, answeredBy } = complete({
+      model: 'llama3.2',
+      provider: Aivvm,
+      providerOptions: { baseURL: serverA.url },
+    });
+    const { completion$: ollama$ } = complete({ provider: ollama });
+    const [fromAivvm, fromOllama] = await Promise.all([collect(aivvm$), collect(ollama$)]);
+    expect(ModelNotSupportedError.isInstance(fromAivvm.error)).toBe(true);
+    expect(fromAivvm.error).toMatchObject({ model: 'llama3.2', provider: 'Aivvm' });
+    expect(ModelNotSupportedError.isInstance(fromOllama.error)).toBe(true);
+    expect(fromOllama.error).toMatchObject({ model: 'gpt-4', provider: 'ollama' });
+    expect(fromAivvm.values).toEqual([]);
+    expect(answeredBy).toEqual([]);
+    await nextMacrotask();
+    expect(servers().map((server) => server.totalConnections)).toEqual(connections);
+  });
+
+  it('errors with a RangeError for a name that is not registered', async () => {
+    const { error } = await collect(
+      complete({ provider: 'nope', registry: new ProviderRegistry() }).completion$,
+    );
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toContain('nope');
+  });
+
+  it('tells `onProvider` for an empty reply too, as with `providers`', async () => {
+    serverA.enqueue({ text: '' }, { text: '' });
+    const registry = aivvmOn({ a: serverA });
+    const alone = complete({ provider: 'a', registry });
+    const listed = complete({ providers: ['a'], registry });
+    expect((await collect(alone.completion$)).completed).toBe(true);
+    expect((await collect(listed.completion$)).completed).toBe(true);
+    expect(listed.answeredBy).toEqual(['a']);
+    expect(alone.answeredBy).toEqual(['a']);
+  });
+});
+
+describe('createCompletion falling back across `providers`', () => {
+  it('takes the second provider when the first answers 500, and names it', async () => {
+    serverA.enqueue({ status: 500 });
+    serverB.enqueue({ chunks: ['from ', 'b'], delayMs: 2 });
+    const { completion$, answeredBy } = complete({
+      providers: ['a', 'b'],
+      registry: aivvmOn({ a: serverA, b: serverB }),
+    });
+    const { values, error, completed } = await collect(completion$);
+    expect(error).toBeUndefined();
+    expect(completed).toBe(true);
+    expect(values.join('')).toBe('from b');
+    expect(answeredBy).toEqual(['b']);
+    expect(serverA.requests).toHaveLength(1);
+    expect(serverB.requests).toHaveLength(1);
+    expect(serverB.requests[0]!.receivedAt).toBeGreaterThanOrEqual(serverA.requests[0]!.receivedAt);
+  });
+
+  it('passes on a reset after the first chunk: the text before it, then NetworkError, no fallback', async () => {
+    serverA.enqueue({ text: 'Hello, stream!', chunkSize: 3, delayMs: 2, resetAfterBytes: 9 });
+    const connectionsB = serverB.totalConnections;
+    const { completion$, answeredBy } = complete({
+      providers: ['a', 'b'],
+      registry: aivvmOn({ a: serverA, b: serverB }),
+    });
+    const { values, error } = await collect(completion$);
+    expect(values.join('')).toBe('Hello, st');
+    expect(NetworkError.isInstance(error)).toBe(true);
+    expect(AllProvidersFailedError.isInstance(error)).toBe(false);
+    expect(error).toMatchObject({ provider: 'Aivvm', bytesReceived: 9 });
+    expect(answeredBy).toEqual(['a']);
+    await nextMacrotask();
+    expect(serverB.requests).toHaveLength(0);
+    expect(serverB.totalConnections).toBe(connectionsB);
+  });
+
+  it('errors with AllProvidersFailedError listing each provider’s error in order, without the key', async () => {
+    serverA.enqueue({ upstreamError: 'quota exceeded' });
+    const port = await refusedPort();
+    const registry = aivvmOn({ a: serverA });
+    registry.register(Aivvm, { name: 'down', options: { baseURL: `http://127.0.0.1:${port}` } });
+    // No such route on the loopback server: a 404 once the request (with its key) was sent.
+    const openai = new OpenAICompatible({
+      baseURL: `${serverB.url}/missing/v1`,
+      name: 'openai',
+      apiKey: SECRET,
+    });
+    const { completion$, answeredBy } = complete({ providers: ['a', openai, 'down'], registry });
+    const { values, error } = await collect(completion$);
+    expect(values).toEqual([]);
+    expect(answeredBy).toEqual([]);
+    expect(AllProvidersFailedError.isInstance(error)).toBe(true);
+    const { failures, message, cause } = error as AllProvidersFailedError;
+    expect(failures.map((failure) => failure.provider)).toEqual(['a', 'openai', 'down']);
+    expect(HttpStatusError.isInstance(failures[0]?.error)).toBe(true);
+    expect(failures[0]?.error).toMatchObject({ status: 500, statusText: 'quota exceeded' });
+    expect(HttpStatusError.isInstance(failures[1]?.error)).toBe(true);
+    expect(failures[1]?.error).toMatchObject({ status: 404, provider: 'openai' });
+    expect(NetworkError.isInstance(failures[2]?.error)).toBe(true);
+    expect(failures[2]?.error).toMatchObject({ errno: 'ECONNREFUSED' });
+    expect(cause).toBe(failures[2]?.error);
+    expect(message).toMatch(
+      /^All 3 providers failed: a \(HttpStatusError: .*; openai \(HttpStatusError: .*; down \(NetworkError: /,
+    );
+    // The key did go out, and stays out of everything the error prints.
+    expect(serverB.requests[0]?.headers.authorization).toBe(`Bearer ${SECRET}`);
+    const printed = [
+      JSON.stringify(error),
+      inspect(error, { depth: Infinity, showHidden: true }),
+      String(error),
+      message,
+    ];
+    for (const text of printed) expect(text).not.toContain('SECRET');
+    expect(JSON.stringify(error)).toContain('quota exceeded');
+  });
+
+  it('wraps a listed provider that does not serve the model in AllProvidersFailedError, and moves on', async () => {
+    serverA.enqueue({ text: 'aivvm' });
+    const ollama = new OpenAICompatible({
+      baseURL: `${serverB.url}/v1`,
+      name: 'ollama',
+      models: ['llama3.2'],
+    });
+    const { completion$, answeredBy } = complete({
+      providers: [ollama, 'a'],
+      registry: aivvmOn({ a: serverA }),
+    });
+    const { values } = await collect(completion$);
+    expect(values.join('')).toBe('aivvm');
+    expect(answeredBy).toEqual(['a']);
+    expect(serverB.requests).toHaveLength(0);
+  });
+});
+
+describe('createCompletion selecting providers automatically', () => {
+  it('tries the working providers that serve the model, in registration order', async () => {
+    serverA.enqueue({ text: 'from a' });
+    const registry = new ProviderRegistry().register(Aivvm, {
+      name: 'off',
+      options: { baseURL: serverC.url },
+    });
+    registry.register(Aivvm, { name: 'a', working: true, options: { baseURL: serverA.url } });
+    registry.register(Aivvm, { name: 'b', working: true, options: { baseURL: serverB.url } });
+    const { completion$, answeredBy } = complete({ registry });
+    const { values } = await collect(completion$);
+    expect(values.join('')).toBe('from a');
+    expect(answeredBy).toEqual(['a']);
+    expect(serverC.requests).toHaveLength(0);
+    expect(serverB.requests).toHaveLength(0);
+  });
+
+  it('falls back to the next selected provider on an error before the first chunk', async () => {
+    serverA.enqueue({ status: 503 });
+    serverB.enqueue({ text: 'from b' });
+    const { completion$, answeredBy } = complete({ registry: aivvmOn({ a: serverA, b: serverB }) });
+    const { values } = await collect(completion$);
+    expect(values.join('')).toBe('from b');
+    expect(answeredBy).toEqual(['b']);
+  });
+
+  it('errors with ModelNotSupportedError when no working provider serves the model', async () => {
+    const connections = servers().map((server) => server.totalConnections);
+    const registry = aivvmOn({ a: serverA, b: serverB });
+    registry.register(Aivvm, { name: 'off', working: false, options: { baseURL: serverC.url } });
+    const unknownModel = await collect(complete({ model: 'llama3.2', registry }).completion$);
+    expect(ModelNotSupportedError.isInstance(unknownModel.error)).toBe(true);
+    expect(unknownModel.error).toMatchObject({ model: 'llama3.2' });
+    registry.setWorking('a', false);
+    registry.setWorking('b', false);
+    const noneWorking = await collect(complete({ registry }).completion$);
+    expect(ModelNotSupportedError.isInstance(noneWorking.error)).toBe(true);
+    await nextMacrotask();
+    expect(servers().map((server) => server.totalConnections)).toEqual(connections);
+  });
+
+  it('with `shuffle: true`, tries the selected providers in random order', async () => {
+    serverA.enqueue({ text: 'from a' });
+    serverB.enqueue({ text: 'from b' });
+    const registry = aivvmOn({ a: serverA, b: serverB });
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0); // swaps the two
+    const swapped = collect(complete({ registry, shuffle: true }).completion$);
+    random.mockReturnValue(0.99); // keeps the order
+    const kept = collect(complete({ registry, shuffle: true }).completion$);
+    random.mockRestore();
+    expect((await swapped).values.join('')).toBe('from b');
+    expect((await kept).values.join('')).toBe('from a');
+  });
+});
+
+describe('createCompletion hedging', () => {
+  const hedged = (after: number): ReturnType<typeof complete> =>
+    complete({
+      providers: ['a', 'b'],
+      registry: aivvmOn({ a: serverA, b: serverB }),
+      hedge: { after },
+    });
+
+  it('starts the second provider when the first is slow; the second wins and the first’s connection is closed', async () => {
+    serverA.enqueue({ headersDelayMs: 400, text: 'from a' });
+    serverB.enqueue({ text: 'from b' });
+    const { completion$, answeredBy } = hedged(50);
+    const { values, error } = await collect(completion$);
+    expect(error).toBeUndefined();
+    expect(values.join('')).toBe('from b');
+    expect(answeredBy).toEqual(['b']);
+    const [first] = serverA.requests;
+    const [second] = serverB.requests;
+    expect(second!.receivedAt).toBeGreaterThanOrEqual(first!.receivedAt);
+    expect(await first!.closed).toBe('client-closed');
+    expect(await second!.closed).toBe('completed');
+    await serverA.waitForIdle({ timeoutMs: 1000 });
+  });
+
+  it('never starts the second provider when the first answers in time', async () => {
+    serverA.enqueue({ chunks: ['quick', ' reply'], delayMs: 2 });
+    const connectionsB = serverB.totalConnections;
+    const { completion$, answeredBy } = hedged(100);
+    const { values } = await collect(completion$);
+    expect(values.join('')).toBe('quick reply');
+    expect(answeredBy).toEqual(['a']);
+    await sleep(150); // past `after`: the hedge timer is gone, not merely late
+    expect(serverB.requests).toHaveLength(0);
+    expect(serverB.totalConnections).toBe(connectionsB);
+  });
+
+  it('lets the earlier first chunk win when both are slow, and closes the other', async () => {
+    serverA.enqueue({ headersDelayMs: 250, text: 'from a' });
+    serverB.enqueue({ headersDelayMs: 1500, text: 'from b' });
+    const { completion$, answeredBy } = hedged(50);
+    const { values } = await collect(completion$);
+    expect(values.join('')).toBe('from a');
+    expect(answeredBy).toEqual(['a']);
+    expect(serverB.requests).toHaveLength(1); // the hedge did start
+    expect(await serverB.requests[0]!.closed).toBe('client-closed');
+    expect(await serverA.requests[0]!.closed).toBe('completed');
+  });
+
+  it('starts the next provider at once, without waiting for `after`, when the first fails', async () => {
+    serverA.enqueue({ status: 500 });
+    serverB.enqueue({ text: 'from b' });
+    const started = Date.now();
+    const { values } = await collect(hedged(10_000).completion$);
+    expect(values.join('')).toBe('from b');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('throws a RangeError at once for an invalid `hedge.after`', () => {
+    for (const after of [-1, Number.NaN, Infinity]) {
+      expect(() => createCompletion({ model: 'gpt-4', messages, hedge: { after } })).toThrow(
+        RangeError,
+      );
+    }
+  });
+
+  it('paces the hedge with the given scheduler (virtual time)', () => {
+    const testScheduler = new TestScheduler((actual, expected) => {
+      expect(actual).toEqual(expected);
+    });
+    const answeredBy: string[] = [];
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const slow = cold('------a|');
+      const fast = cold('-x|');
+      const fake = (name: string, reply: Observable<string>): Provider => ({
+        name,
+        url: 'https://fake.invalid',
+        working: true,
+        supportsStream: true,
+        supportsGpt35Turbo: false,
+        supportsGpt4: true,
+        supportsModel: () => true,
+        createCompletion: () => reply,
+      });
+      const completion$ = createCompletion({
+        model: 'gpt-4',
+        messages,
+        providers: [fake('slow', slow), fake('fast', fast)],
+        hedge: { after: 3 },
+        scheduler: testScheduler,
+        onProvider: (name) => answeredBy.push(name),
+      });
+      expectObservable(completion$).toBe('----x|');
+      expectSubscriptions(slow.subscriptions).toBe('^---!');
+      expectSubscriptions(fast.subscriptions).toBe('---^-!');
+    });
+    expect(answeredBy).toEqual(['fast']);
+  });
+});
