@@ -1,5 +1,6 @@
 /**
- * `rx-completions/testing`: the loopback server that speaks the Aivvm protocol offline,
+ * `rx-completions/testing`: the loopback server that speaks the Aivvm protocol (as chatbot-ui
+ * did, forwarding to an OpenAI-compatible upstream) and OpenAI's `/v1` protocol offline,
  * scripted for faults, for tests, examples, benchmarks and demos. Node only.
  *
  * @example
@@ -7,17 +8,23 @@
  * import { startLoopbackServer } from 'rx-completions/testing';
  *
  * const server = await startLoopbackServer();
- * console.log(`POST ${server.url}/api/chat`);
+ * console.log(`POST ${server.url}/api/chat or ${server.url}/v1/chat/completions`);
  * ```
  *
  * @packageDocumentation
  */
+export { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 export {
-  startLoopbackServer,
-  type LoopbackServer,
+  DEFAULT_LOOPBACK_MODELS,
   type LoopbackServerOptions,
-} from './loopback-server.js';
-export type { ReplyScript, ReplySource, StallPoint } from './reply/reply-script.js';
+  type LoopbackUpstream,
+} from './loopback-server-options.js';
+export type {
+  ReplyScript,
+  ReplySource,
+  StallPoint,
+  StreamErrorScript,
+} from './reply/reply-script.js';
 export type { RecordedRequest, RequestOutcome } from './server/recorded-request.js';
 export type { WaitOptions } from './server/wait-until.js';
 export type { AivvmChatBody } from './routes/aivvm-chat-body.js';

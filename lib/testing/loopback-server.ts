@@ -1,36 +1,18 @@
-import type { ReplyScript, ReplySource } from './reply/reply-script.js';
-import { loopbackRoutes } from './routes/loopback-routes.js';
+import { randomUUID } from 'node:crypto';
+
+import {
+  assertOpenAIOptions,
+  DEFAULT_LOOPBACK_MODELS,
+  type LoopbackServerOptions,
+} from './loopback-server-options.js';
+import type { ReplyScript } from './reply/reply-script.js';
+import type { ForwardTarget } from './routes/loopback-route-config.js';
+import { createLoopbackRoutes } from './routes/loopback-routes.js';
 import type { RecordedRequest } from './server/recorded-request.js';
 import { RunningLoopbackServer } from './server/running-loopback-server.js';
 import type { WaitOptions } from './server/wait-until.js';
 
-/**
- * How {@link startLoopbackServer} starts the server; every field is optional.
- *
- * @example
- * ```ts
- * const server = await startLoopbackServer({ delayMs: 0, reply: { chunkSize: 1 } });
- * ```
- */
-export interface LoopbackServerOptions {
-  /** The interface to bind. @defaultValue '127.0.0.1' */
-  readonly host?: string;
-  /** The port; 0 picks a free one. @defaultValue 0 */
-  readonly port?: number;
-  /** What to answer when no script is queued. @defaultValue the route's default reply */
-  readonly reply?: ReplySource;
-  /** Milliseconds between two writes of a reply (tests usually pass 0). @defaultValue 15 */
-  readonly delayMs?: number;
-  /**
-   * Milliseconds an idle connection stays open, after a response or before its first request.
-   * The default is advertised as `Keep-Alive: timeout=0`, which makes Node's agent and undici
-   * (`fetch`) close the connection after each response, so `openConnections` counts the
-   * requests in flight; 2000 or more lets clients reuse connections. Responses never say
-   * `connection: close`, because undici would take a cut chunked body for a complete one.
-   * @defaultValue 500
-   */
-  readonly keepAliveTimeoutMs?: number;
-}
+export type { LoopbackServerOptions } from './loopback-server-options.js';
 
 /**
  * A running loopback server: its address, the scripts it answers with, what it received and
@@ -55,8 +37,17 @@ export interface LoopbackServer {
   readonly host: string;
   /** The bound port. */
   readonly port: number;
-  /** Every request received since the start (or the last `clearRequests()`), oldest first. */
+  /**
+   * Every request received since the start (or the last `clearRequests()`), oldest first,
+   * except the server's own forwards (see `forwardedRequests`).
+   */
   readonly requests: readonly RecordedRequest[];
+  /**
+   * The requests `/api/chat` forwarded to this server's own `/v1/chat/completions` (its default
+   * upstream), oldest first: kept apart so that `requests` and `waitForRequests` count what
+   * clients sent. A forward to another server is in that server's `requests`.
+   */
+  readonly forwardedRequests: readonly RecordedRequest[];
   /** The TCP connections open now. */
   readonly openConnections: number;
   /** The TCP connections accepted since the start. */
@@ -65,7 +56,7 @@ export interface LoopbackServer {
   readonly queuedScripts: number;
   /** Queues scripts: the next requests take them in order, later ones the `reply` option. */
   enqueue(...scripts: readonly ReplyScript[]): void;
-  /** Forgets the recorded requests (queued scripts stay). */
+  /** Forgets the recorded requests, forwarded ones too (queued scripts stay). */
   clearRequests(): void;
   /** Resolves with `requests` once it holds at least `count`; rejects on timeout. */
   waitForRequests(count: number, options?: WaitOptions): Promise<readonly RecordedRequest[]>;
@@ -75,20 +66,30 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
+/** The header that marks `/api/chat`'s forwards to its own server (the value is per server). */
+const FORWARD_HEADER = 'x-loopback-forward';
+
 /**
  * Starts the loopback server: an HTTP server on `127.0.0.1` (a free port by default) that
- * speaks the Aivvm protocol as chatbot-ui did (`POST /api/chat`, SPEC §2), scripted per
- * request for faults, recording every request and counting its connections.
+ * speaks both protocols, scripted per request for faults, recording every request and
+ * counting its connections:
  *
- * Requests take the queued scripts first (`enqueue`), then `options.reply`, then the default
- * reply: deterministic markdown about the last user message, streamed one word per write.
- * Every response allows any origin (CORS); unknown paths are 404. Client aborts never raise
- * errors in the server. Node only: import it from `rx-completions/testing`.
+ * - `POST /v1/chat/completions` and `GET /v1/models`, OpenAI's protocol (SSE or JSON, usage,
+ *   OpenAI error JSON, 401 without the `apiKey` when one is set);
+ * - `POST /api/chat`, the Aivvm protocol as chatbot-ui spoke it (SPEC §2): it forwards the
+ *   conversation, system prompt first, to `upstream` (by default its own `/v1`) and streams
+ *   the content back as plain text; upstream failures are a 500 with the reason as status text.
  *
- * @param options - where to listen and how to answer.
+ * Requests take the queued scripts first (`enqueue`; a script with a `path` only for that
+ * path), then `options.reply`, then the default reply: deterministic markdown about the last
+ * user message, streamed one word per write. Every response allows any origin (CORS); unknown
+ * paths are 404. Client aborts never raise errors in the server. Node only: import it from
+ * `rx-completions/testing`.
+ *
+ * @param options - where to listen, how to answer and where to forward.
  * @returns the running server, once it listens.
- * @throws TypeError for an invalid `reply` script or a negative delay or timeout; the listen
- *   error (e.g. `EADDRINUSE`).
+ * @throws TypeError for an invalid `reply` script, a negative delay or timeout, an invalid
+ *   `apiKey`, model id or upstream URL; the listen error (e.g. `EADDRINUSE`).
  * @example
  * ```ts
  * import { startLoopbackServer } from 'rx-completions/testing';
@@ -103,16 +104,34 @@ export async function startLoopbackServer(
   options: LoopbackServerOptions = {},
 ): Promise<LoopbackServer> {
   const { host = '127.0.0.1', port = 0, reply, delayMs = 15, keepAliveTimeoutMs = 500 } = options;
+  const { apiKey, models = DEFAULT_LOOPBACK_MODELS, upstream } = options;
   if (!(Number.isFinite(delayMs) && delayMs >= 0))
     throw new TypeError(`delayMs must be ≥ 0, got ${delayMs}`);
   if (!(Number.isFinite(keepAliveTimeoutMs) && keepAliveTimeoutMs >= 0)) {
     throw new TypeError(`keepAliveTimeoutMs must be ≥ 0, got ${keepAliveTimeoutMs}`);
   }
+  assertOpenAIOptions(options);
+  const token = randomUUID();
+  const ownV1 = (): ForwardTarget => ({
+    baseURL: `${server.url}/v1`,
+    apiKey,
+    headers: { [FORWARD_HEADER]: token },
+  });
+  const target: ForwardTarget | undefined =
+    upstream === undefined
+      ? undefined
+      : { baseURL: upstream.baseURL, apiKey: upstream.apiKey, headers: upstream.headers ?? {} };
+  const routes = createLoopbackRoutes({
+    apiKey,
+    models: [...models],
+    upstream: () => target ?? ownV1(),
+  });
   const server = new RunningLoopbackServer({
-    routes: loopbackRoutes,
+    routes,
     reply,
     delayMs,
     keepAliveTimeoutMs,
+    isOwnForward: (request) => request.headers[FORWARD_HEADER] === token,
   });
   await server.listen(host, port);
   return server;

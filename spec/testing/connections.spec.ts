@@ -40,8 +40,10 @@ describe('connections', () => {
     const [request] = server.requests;
     expect(await request!.closed).toBe('client-closed');
     expect(request!.closedEarly).toBe(true);
+    // The forward to its own /v1 is the second connection, aborted with the first.
+    expect(await server.forwardedRequests[0]!.closed).toBe('client-closed');
     await server.waitForIdle({ timeoutMs: 1000 });
-    expect([server.openConnections, server.totalConnections]).toEqual([0, 1]);
+    expect([server.openConnections, server.totalConnections]).toEqual([0, 2]);
   });
 
   it('sees a fetch abort too, mid-stream', async () => {
@@ -50,7 +52,7 @@ describe('connections', () => {
     const response = await postChat(server, chatBody(), { signal: controller.signal });
     const reader = response.body!.getReader();
     await reader.read();
-    expect(server.openConnections).toBe(1);
+    expect(server.openConnections).toBe(2); // the client's and the forward to /v1
     controller.abort();
     expect(await server.requests[0]!.closed).toBe('client-closed');
     await server.waitForIdle({ timeoutMs: 1000 });
@@ -64,7 +66,7 @@ describe('connections', () => {
     expect(await server.requests[0]!.closed).toBe('completed');
     await server.waitForIdle();
     await (await postChat(server)).text();
-    expect(server.totalConnections).toBe(2);
+    expect(server.totalConnections).toBe(4); // each request and its forward to /v1
   });
 
   it('lets a keep-alive agent reuse a connection when keepAliveTimeoutMs is long enough', async () => {
@@ -82,7 +84,7 @@ describe('connections', () => {
           request.end(JSON.stringify(chatBody()));
         });
       }
-      expect(server.totalConnections).toBe(1);
+      expect(server.totalConnections).toBe(3); // one reused + a fresh one per forward to /v1
     } finally {
       agent.destroy();
     }

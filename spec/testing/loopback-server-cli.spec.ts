@@ -87,6 +87,21 @@ describe('loopback-server-cli', () => {
     await expect(reader.read()).rejects.toThrow();
   });
 
+  it('guards /v1 with --api-key, and /api/chat still forwards to it', async () => {
+    const child = startCli(['--delay-ms', '0', '--api-key', 'sk-cli']);
+    const [url] = await waitForOutput(child.stdout, /http:\/\/127\.0\.0\.1:\d+/);
+    expect((await fetch(`${url}/v1/models`)).status).toBe(401);
+    const models = await fetch(`${url}/v1/models`, { headers: { authorization: 'Bearer sk-cli' } });
+    expect(models.status).toBe(200);
+    const chat = await fetch(`${url}/api/chat`, {
+      method: 'POST',
+      body: JSON.stringify(chatBody()),
+    });
+    expect(await chat.text()).toMatch(/^## About "Hello, world!"/);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toEqual([0, null]);
+  });
+
   it('prints usage on --help', async () => {
     const child = startCli(['--help']);
     await waitForOutput(child.stdout, /Usage: rx-completions-server \[--port <n>\]/);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toReasonPhrase } from '../../lib/testing/reply/reason-phrase.js';
 import { planReply } from '../../lib/testing/reply/reply-plan.js';
 import { splitWords } from '../../lib/testing/reply/split-words.js';
-import { composeAivvmReply } from '../../lib/testing/routes/aivvm-default-reply.js';
+import { composeDefaultReply } from '../../lib/testing/reply/compose-default-reply.js';
 
 describe('splitWords', () => {
   it('gives the text back when joined, in non-empty word-ish pieces', () => {
@@ -66,19 +66,36 @@ describe('planReply', () => {
   });
 });
 
-describe('composeAivvmReply', () => {
+describe('composeDefaultReply', () => {
   it('quotes a long question up to 160 characters without breaking a surrogate pair', () => {
     const question = '🦔'.repeat(200);
-    const reply = composeAivvmReply({
-      model: { id: 'gpt-3.5-turbo', name: 'GPT-3.5' },
-      messages: [{ role: 'user', content: question }],
-      key: '',
-      prompt: '',
+    const reply = composeDefaultReply({
+      model: 'gpt-3.5-turbo',
+      messages: [
+        { role: 'system', content: '' },
+        { role: 'user', content: question },
+      ],
       temperature: 0,
     });
     expect(reply).toContain(`You asked: "${'🦔'.repeat(160)}…".`);
+    expect(reply).toContain('- **Model:** GPT-3.5 (`gpt-3.5-turbo`)\n');
     expect(reply).toContain('- **System prompt:** none\n');
     expect(reply).toContain('- **Temperature:** 0\n');
     expect(reply).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+  });
+
+  it('reads a leading system message as the system prompt, and names any model', () => {
+    const reply = composeDefaultReply({
+      model: 'llama3.2',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+      ],
+    });
+    expect(reply).toContain('- **Model:** `llama3.2`\n');
+    expect(reply).toContain('- **Temperature:** default\n');
+    expect(reply).toContain('- **Conversation:** 2 messages, 1 from you\n');
+    expect(reply).toContain('- **System prompt:** "Be brief."\n');
   });
 });

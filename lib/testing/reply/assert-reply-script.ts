@@ -9,8 +9,10 @@ const isDelay = (value: number): boolean => Number.isFinite(value) && value >= 0
  *
  * Rejects: a status outside 100–999, more than one content field (`text`, `body`, `chunks`),
  * `chunks` together with `chunkSize`, a `chunkSize` below 1, a negative or non-finite delay, a
- * negative or fractional byte count, and more than one fault (`resetAfterBytes`, `truncate`,
- * `stall`).
+ * negative or fractional byte count, more than one fault (`resetAfterBytes`, `truncate`,
+ * `stall`), a `path` that does not start with `/`, a `streamError` without a count ≥ 0 and a
+ * string message, and `streamError` or `omitDone` with raw content (`body`, `chunks`), which
+ * is sent as it is.
  *
  * @param script - the script to check.
  * @throws TypeError naming the offending field.
@@ -44,4 +46,20 @@ export function assertReplyScript(script: ReplyScript): void {
   const afterBytes =
     resetAfterBytes ?? truncate?.afterBytes ?? (typeof stall === 'object' ? stall.afterBytes : 0);
   if (!isCount(afterBytes)) fail(`a fault's byte count must be an integer ≥ 0, got ${afterBytes}`);
+  assertOpenAIFields(script, fail);
+}
+
+function assertOpenAIFields(script: ReplyScript, fail: (reason: string) => never): void {
+  const { path, streamError, omitDone } = script;
+  if (path !== undefined && !path.startsWith('/')) fail(`path must start with /, got "${path}"`);
+  if (streamError !== undefined) {
+    if (!isCount(streamError.afterChunks)) {
+      fail(`streamError.afterChunks must be an integer ≥ 0, got ${streamError.afterChunks}`);
+    }
+    if (typeof streamError.message !== 'string') fail('streamError.message must be a string');
+  }
+  const raw = script.body !== undefined || script.chunks !== undefined;
+  if (raw && (streamError !== undefined || omitDone === true)) {
+    fail('body and chunks are sent as they are; do not combine them with streamError or omitDone');
+  }
 }

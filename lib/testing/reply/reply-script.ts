@@ -13,9 +13,37 @@ import type { RecordedRequest } from '../server/recorded-request.js';
 export type StallPoint = 'before-headers' | 'after-headers' | { readonly afterBytes: number };
 
 /**
+ * An `error` event in the middle of an OpenAI stream: after `afterChunks` content chunks, the
+ * server sends `data: {"error":{"message":...}}` and ends the response without a finish chunk
+ * or `[DONE]`.
+ *
+ * @example
+ * ```ts
+ * server.enqueue({ path: '/v1/chat/completions', streamError: { afterChunks: 2, message: 'Overloaded' } });
+ * ```
+ */
+export interface StreamErrorScript {
+  /** How many content chunks (after the role chunk) come before the error. */
+  readonly afterChunks: number;
+  /** The error's `message`. */
+  readonly message: string;
+}
+
+/**
  * How the loopback server answers one request; every field is optional and what is left out
  * keeps the route's default (status 200, its content type, its default reply, the server's
  * delay).
+ *
+ * One queue serves every route: a script goes to the next request that takes one, whatever its
+ * route, unless `path` names the route it is for. `/api/chat` takes a script only when it
+ * answers itself: with no script it forwards to its upstream (SPEC §2), and the forwarded
+ * `/v1/chat/completions` request takes the next script meant for it.
+ *
+ * On the OpenAI routes (`/v1/...`), a status ≥ 400 without content gets an OpenAI error JSON
+ * body (`{ "error": { "message", "type", "param", "code" } }`, the message being the status
+ * text); `text` is the reply text (turned into SSE events for a stream, the message content
+ * otherwise, the raw body for an error status); `body` and `chunks` are sent as they are (raw
+ * SSE bytes for a stream).
  *
  * Content comes from at most one of `text`, `body` and `chunks`. Without any, a 2xx status
  * gets the route's default reply and any other status gets its status text as the body. At
@@ -35,6 +63,12 @@ export type StallPoint = 'before-headers' | 'after-headers' | { readonly afterBy
  * ```
  */
 export interface ReplyScript {
+  /**
+   * The path (without query) whose next request takes this script, e.g.
+   * `'/v1/chat/completions'`; requests to other paths pass it by.
+   * @defaultValue any path
+   */
+  readonly path?: string;
   /** The status code. @defaultValue 200 */
   readonly status?: number;
   /** The reason phrase; non-ASCII characters become `?`. @defaultValue the standard one */
@@ -61,9 +95,21 @@ export interface ReplyScript {
   readonly stall?: StallPoint;
   /**
    * Answers as chatbot-ui did when its upstream failed: status 500, this reason as the status
-   * text, body `Error` (other content fields are ignored; timing and faults still apply).
+   * text, body `Error` (other content fields are ignored; timing and faults still apply). On
+   * the OpenAI routes: status 500 with this reason as an OpenAI error (`server_error`).
    */
   readonly upstreamError?: string;
+  /**
+   * `/v1/chat/completions` with `stream: true` only: an `error` event mid-stream (see
+   * {@link StreamErrorScript}). Other routes ignore it.
+   */
+  readonly streamError?: StreamErrorScript;
+  /**
+   * `/v1/chat/completions` with `stream: true` only: leaves out the final `data: [DONE]`.
+   * Other routes ignore it.
+   * @defaultValue false
+   */
+  readonly omitDone?: boolean;
 }
 
 /**

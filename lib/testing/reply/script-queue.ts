@@ -2,9 +2,18 @@ import type { RecordedRequest } from '../server/recorded-request.js';
 import { assertReplyScript } from './assert-reply-script.js';
 import type { ReplyScript, ReplySource } from './reply-script.js';
 
+/** The path of a request target, without its query. */
+const pathOf = (request: RecordedRequest): string =>
+  new URL(request.path, 'http://loopback.invalid').pathname;
+
+/** Whether a script may answer a request to `path` (it names no path, or that one). */
+const isFor = (script: ReplyScript, path: string): boolean =>
+  script.path === undefined || script.path === path;
+
 /**
  * The scripts a server answers with: queued ones first, in order, one per request, then the
- * `reply` source for every request after that.
+ * `reply` source for every request after that. A script with a `path` is only taken by a
+ * request to that path; the others pass it by (it keeps its place in the queue).
  *
  * Scripts are checked when they are queued (and a static source when the queue is made); a
  * function source's answers are checked when it is called.
@@ -50,15 +59,17 @@ export class ScriptQueue {
    * Takes the script for a request.
    *
    * @param request - the request being answered, passed to a function source.
-   * @returns the script, or `undefined` for the route's default reply.
+   * @returns the first queued script for the request's path, else the source's (when it is
+   *   for that path), else `undefined` for the route's default reply.
    * @throws TypeError when a function source answers an invalid script, or what it throws.
    */
   take(request: RecordedRequest): ReplyScript | undefined {
-    const queued = this.#queue.shift();
-    if (queued !== undefined) return queued;
-    if (typeof this.#source !== 'function') return this.#source;
-    const script = this.#source(request);
-    if (script !== undefined) assertReplyScript(script);
+    const path = pathOf(request);
+    const index = this.#queue.findIndex((script) => isFor(script, path));
+    if (index >= 0) return this.#queue.splice(index, 1)[0];
+    const script = typeof this.#source === 'function' ? this.#source(request) : this.#source;
+    if (script === undefined || !isFor(script, path)) return undefined;
+    if (typeof this.#source === 'function') assertReplyScript(script);
     return script;
   }
 }

@@ -1,12 +1,24 @@
 import type { Route } from '../server/route.js';
-import { aivvmChatRoute } from './aivvm-chat.js';
+import { createAivvmChatRoute } from './aivvm-chat.js';
+import { createChatCompletionsRoute } from './chat-completions.js';
+import type { LoopbackRouteConfig } from './loopback-route-config.js';
+import { createModelsRoute } from './models.js';
 
 /**
  * Every route the loopback server answers; one file per route, added here.
  *
+ * @param config - what the routes know about their server.
+ * @returns the routes.
  * @example
  * ```ts
- * loopbackRoutes.map((route) => `${route.method} ${route.path}`); // ['POST /api/chat']
+ * createLoopbackRoutes(config).map((route) => `${route.method} ${route.path}`);
+ * // ['POST /api/chat', 'POST /v1/chat/completions', 'GET /v1/models']
  * ```
  */
-export const loopbackRoutes: readonly Route[] = [aivvmChatRoute];
+export function createLoopbackRoutes(config: LoopbackRouteConfig): readonly Route[] {
+  return [
+    createAivvmChatRoute(config),
+    createChatCompletionsRoute(config),
+    createModelsRoute(config),
+  ];
+}

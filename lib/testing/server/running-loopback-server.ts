@@ -23,6 +23,8 @@ export interface LoopbackServerSettings {
   readonly delayMs: number;
   /** Milliseconds an idle connection stays open. */
   readonly keepAliveTimeoutMs: number;
+  /** Whether a request is the server's own forward (kept in `forwardedRequests`). */
+  readonly isOwnForward: (request: RecordedRequest) => boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface LoopbackServerSettings {
  *
  * @example
  * ```ts
- * const server = new RunningLoopbackServer({ routes: loopbackRoutes, reply: undefined, delayMs: 0, keepAliveTimeoutMs: 500 });
+ * const server = new RunningLoopbackServer({ routes, reply: undefined, delayMs: 0, keepAliveTimeoutMs: 500, isOwnForward: () => false });
  * await server.listen('127.0.0.1', 0);
  * ```
  */
@@ -41,10 +43,11 @@ export class RunningLoopbackServer implements LoopbackServer {
   readonly #tracker: ConnectionTracker;
   readonly #scripts: ScriptQueue;
   readonly #requests: RecordedRequest[] = [];
+  readonly #forwards: RecordedRequest[] = [];
   #closed: Promise<void> | undefined;
 
   /**
-   * @param settings - routes, reply source, delay and keep-alive timeout.
+   * @param settings - routes, reply source, delay, keep-alive timeout and how to tell forwards.
    * @throws TypeError for an invalid static `reply` script.
    */
   constructor(settings: LoopbackServerSettings) {
@@ -62,7 +65,7 @@ export class RunningLoopbackServer implements LoopbackServer {
       delayMs: settings.delayMs,
       isClosing: () => this.#closed !== undefined,
       record: (request) => {
-        this.#requests.push(request);
+        (settings.isOwnForward(request) ? this.#forwards : this.#requests).push(request);
         notify();
       },
     });
@@ -97,6 +100,9 @@ export class RunningLoopbackServer implements LoopbackServer {
   get requests(): readonly RecordedRequest[] {
     return this.#requests;
   }
+  get forwardedRequests(): readonly RecordedRequest[] {
+    return this.#forwards;
+  }
   get openConnections(): number {
     return this.#tracker.open;
   }
@@ -113,6 +119,7 @@ export class RunningLoopbackServer implements LoopbackServer {
 
   clearRequests(): void {
     this.#requests.length = 0;
+    this.#forwards.length = 0;
   }
 
   waitForRequests(count: number, options?: WaitOptions): Promise<readonly RecordedRequest[]> {
