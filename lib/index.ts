@@ -16,7 +16,7 @@ export type { AivvmOptions } from './providers/aivvm/aivvm-options.js';
 export type { CompletionOptions, Provider } from './providers/provider.js';
 export type { ChatMessage, ChatRole, Messages } from './messages/chat-message.js';
 
-export { decodeText, type DecodeTextOptions } from './decode/decode-text.js';
+export { decodeText, type DecodeTextErrors, type DecodeTextOptions } from './decode/decode-text.js';
 
 export { requestBytes } from './http/request-bytes.js';
 export type { ByteRequest } from './http/byte-request.js';

@@ -51,15 +51,33 @@ export class DecodeTextSubscriber extends Subscription implements Observer<Uint8
   }
 
   error(error: unknown): void {
-    if (this.closed) return;
-    if (this.queue === undefined) this.fail(error);
-    else this.queue.push({ kind: 'E', error });
+    this.receive({ kind: 'E', error });
   }
 
   complete(): void {
+    this.receive({ kind: 'C' });
+  }
+
+  /** Handles a notification at once, or queues it while the name table loads. */
+  private receive(notification: ObservableNotification<Uint8Array>): void {
     if (this.closed) return;
-    if (this.queue === undefined && this.forward(this.decoder.end())) this.finish();
-    else this.queue?.push({ kind: 'C' }); // after a stalled end, completes once the names load
+    if (this.queue === undefined) this.handle(notification);
+    else this.queue.push(notification);
+  }
+
+  /** Handles one notification; returns whether the stream goes on at once. */
+  private handle(notification: ObservableNotification<Uint8Array>): boolean {
+    switch (notification.kind) {
+      case 'N':
+        return this.forward(this.decoder.push(notification.value));
+      case 'E':
+        this.fail(notification.error);
+        return false;
+      case 'C':
+        if (this.forward(this.decoder.end())) this.finish();
+        else if (!this.closed) this.queue?.push(notification); // end waits for the names too
+        return false;
+    }
   }
 
   /** Emits a step's text; returns whether the stream goes on at once. */
@@ -78,7 +96,7 @@ export class DecodeTextSubscriber extends Subscription implements Observer<Uint8
   }
 
   private awaitNames(): void {
-    this.queue = [];
+    this.queue ??= [];
     loadUnicodeNameLookup().then(
       () => {
         if (!this.closed) this.replay();
@@ -89,15 +107,21 @@ export class DecodeTextSubscriber extends Subscription implements Observer<Uint8
     );
   }
 
-  /** Resumes the stalled step, then delivers the notifications queued meanwhile, in order. */
+  /**
+   * Resumes the stalled step, then handles the queued notifications in order. The queue stays in
+   * place while it drains, so that notifications arriving meanwhile (re-entrantly, from the
+   * consumer's callbacks) take their turn after it.
+   */
   private replay(): void {
-    const queued = this.queue ?? [];
-    this.queue = undefined;
-    this.forward(this.decoder.resume());
-    for (const notification of queued) {
-      if (notification.kind === 'N') this.next(notification.value);
-      else if (notification.kind === 'E') this.error(notification.error);
-      else this.complete();
+    const queue = this.queue ?? [];
+    let goesOn = this.forward(this.decoder.resume());
+    while (goesOn) {
+      const notification = queue.shift();
+      if (notification === undefined) {
+        this.queue = undefined;
+        return;
+      }
+      goesOn = this.handle(notification);
     }
   }
 

@@ -1,5 +1,5 @@
 import { DecodeError } from '../errors/decode-error.js';
-import { incompleteUtf8TailLength } from './incomplete-utf8-tail-length.js';
+import { incompleteUtf8TailLength, startsWithInvalidUtf8 } from './utf8-sequences.js';
 import { loadedUnicodeNameLookup } from './names/load-unicode-name-lookup.js';
 import { NAMES_REQUIRED, UnicodeEscapeDecoder } from './unicode-escape-decoder.js';
 
@@ -17,7 +17,7 @@ export interface DecodeFault {
  */
 export type DecodeStep = string | DecodeFault | typeof NAMES_REQUIRED;
 
-const EMPTY = new Uint8Array(0);
+const EMPTY = /* @__PURE__ */ new Uint8Array(0);
 const STREAM = { stream: true } as const;
 
 function concat(head: Uint8Array, tail: Uint8Array): Uint8Array {
@@ -59,6 +59,11 @@ export class StreamDecoder {
   /** The stream offset of `pending[0]`. */
   private offset = 0;
   private stalled: { readonly bytes: Uint8Array; readonly final: boolean } | undefined;
+  /** Whether the last chunk was not UTF-8: then the next one is tested before `TextDecoder`. */
+  private lastChunkNotUtf8 = false;
+  /** A held-back UTF-8 tail lives here, seen through `utf8Tails[length]`: no copy per chunk. */
+  private readonly utf8TailBytes = new Uint8Array(3);
+  private readonly utf8Tails = [0, 1, 2, 3].map((length) => this.utf8TailBytes.subarray(0, length));
 
   /** @param replace - replace malformed escapes with U+FFFD (`errors: 'replace'`). */
   constructor(replace: boolean) {
@@ -89,6 +94,12 @@ export class StreamDecoder {
 
   /** Step 1: the text of `pending + chunk` before its UTF-8 tail, or undefined if not UTF-8. */
   private decodeUtf8(chunk: Uint8Array): string | undefined {
+    // A fatal TextDecoder throws on the first invalid byte, and throwing is slow: when chunks are
+    // Latin-1 text, a quick look at the first non-ASCII sequence tells it first. (With bytes
+    // pending, the TextDecoder holds them, so it decides.)
+    if (this.lastChunkNotUtf8 && this.pending.length === 0 && startsWithInvalidUtf8(chunk)) {
+      return undefined;
+    }
     let text: string;
     try {
       text = this.utf8.decode(chunk, STREAM);
@@ -105,7 +116,11 @@ export class StreamDecoder {
     const joined = chunk.length >= 3 ? chunk : concat(pending, chunk);
     const tailLength = incompleteUtf8TailLength(joined);
     this.offset += pending.length + chunk.length - tailLength;
-    this.pending = tailLength === 0 ? EMPTY : joined.slice(joined.length - tailLength);
+    for (let index = 0; index < tailLength; index++) {
+      this.utf8TailBytes[index] = joined[joined.length - tailLength + index] ?? 0;
+    }
+    this.pending = this.utf8Tails[tailLength] ?? EMPTY;
+    this.lastChunkNotUtf8 = false;
     return text;
   }
 
@@ -120,6 +135,7 @@ export class StreamDecoder {
       const { reason, start } = result.fault;
       return { text: result.text, error: new DecodeError(reason, this.offset + start) };
     }
+    this.lastChunkNotUtf8 = true;
     this.offset += result.end;
     this.pending = result.end === bytes.length ? EMPTY : bytes.slice(result.end);
     this.mode = this.pending.length === 0 ? 'utf8' : 'escape';

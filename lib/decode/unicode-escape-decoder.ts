@@ -1,17 +1,18 @@
-import { CodeUnitBuffer } from './code-unit-buffer.js';
+import { codeUnitsToString } from './code-units-to-string.js';
+import { EscapeSequenceParser } from './escape-sequence-parser.js';
 import type { UnicodeNameLookup } from './names/unicode-name-lookup.js';
+import {
+  BACKSLASH,
+  DROPPED,
+  INCOMPLETE,
+  KEPT,
+  NEEDS_NAMES,
+  SINGLE_CHARACTER_ESCAPES,
+} from './unicode-escape-grammar.js';
 
-/** Python's reasons, word for word (CPython `_PyUnicode_DecodeUnicodeEscapeInternal`). */
-const BACKSLASH_AT_END = '\\ at end of string';
-const TRUNCATED_X = 'truncated \\xXX escape';
-const TRUNCATED_U = 'truncated \\uXXXX escape';
-const TRUNCATED_BIG_U = 'truncated \\UXXXXXXXX escape';
-const ILLEGAL_CHARACTER = 'illegal Unicode character';
-const MALFORMED_N = 'malformed \\N character escape';
-const UNKNOWN_NAME = 'unknown Unicode character name';
-
-const BACKSLASH = 0x5c;
 const REPLACEMENT_CHARACTER = 0xfffd;
+/** Plain bytes in a row after which the rest of the run is copied in one native call. */
+const LONG_RUN = 16;
 
 /** What {@link UnicodeEscapeDecoder.decode} returns when a `\N{...}` needs the name table. */
 export const NAMES_REQUIRED = Symbol('names required');
@@ -32,42 +33,6 @@ export interface UnicodeEscapeResult {
   readonly fault: UnicodeEscapeFault | undefined;
 }
 
-/** What an escape decoded to, when it is not the index after it. */
-const INCOMPLETE = -1;
-const MALFORMED = -2;
-const NEEDS_NAMES = -3;
-
-/** By byte: what `\` and that byte decode to, for the one-character escapes; else -1. */
-const SINGLE_CHARACTER_ESCAPES = /* @__PURE__ */ byteTable({
-  '\\': 0x5c,
-  "'": 0x27,
-  '"': 0x22,
-  a: 0x07,
-  b: 0x08,
-  f: 0x0c,
-  n: 0x0a,
-  r: 0x0d,
-  t: 0x09,
-  v: 0x0b,
-});
-
-/** By byte: the value of a hex digit; else -1. */
-const HEX_DIGIT_VALUES = /* @__PURE__ */ byteTable(
-  Object.fromEntries(
-    [...'0123456789abcdef'].flatMap((digit, value) => [
-      [digit, value],
-      [digit.toUpperCase(), value],
-    ]),
-  ),
-);
-
-/** A table from byte to value, -1 for the bytes not in `entries` (keys are ASCII characters). */
-function byteTable(entries: Readonly<Record<string, number>>): Int32Array {
-  const table = new Int32Array(256).fill(-1);
-  for (const [character, value] of Object.entries(entries)) table[character.charCodeAt(0)] = value;
-  return table;
-}
-
 /**
  * Decodes bytes as Python's `bytes.decode('unicode-escape', errors)` does, to the letter
  * (SPEC §3), except that, unless `final`, a trailing escape more bytes could complete is left
@@ -83,18 +48,19 @@ function byteTable(entries: Readonly<Record<string, number>>): Int32Array {
  * (`\xZZ` is U+FFFD then `ZZ`; `\N{}` is U+FFFD then `}`); otherwise decoding stops at the first
  * one and reports it.
  *
+ * The text is built in a reused buffer of code units, made a string in one native call.
+ *
  * @example
  * ```ts
  * const decoder = new UnicodeEscapeDecoder(false);
  * decoder.decode(new TextEncoder().encode('caf\\xe9 \\u20'), false, undefined);
- * // { text: 'café ', end: 6, fault: undefined }
+ * // { text: 'café ', end: 8, fault: undefined }
  * ```
  */
 export class UnicodeEscapeDecoder {
-  private readonly output = new CodeUnitBuffer();
-  /** The reason and end of the last malformed or incomplete escape. */
-  private faultReason = '';
-  private faultEnd = 0;
+  private units = new Uint16Array(0); // grows on first use: UTF-8 streams never need it
+  private readonly loneSurrogates: number[] = [];
+  private readonly escapes = new EscapeSequenceParser();
 
   /** @param replace - replace malformed escapes with U+FFFD instead of stopping. */
   constructor(private readonly replace: boolean) {}
@@ -112,122 +78,66 @@ export class UnicodeEscapeDecoder {
     final: boolean,
     names: UnicodeNameLookup | undefined,
   ): UnicodeEscapeResult | typeof NAMES_REQUIRED {
-    const output = this.output;
-    output.reset(bytes.length);
+    // No escape makes more code units than it has bytes: `bytes.length` units are enough.
+    if (this.units.length < bytes.length) {
+      this.units = new Uint16Array(Math.max(bytes.length, this.units.length * 2));
+    }
+    const units = this.units;
+    const loneSurrogates = this.loneSurrogates;
+    loneSurrogates.length = 0;
+    const end = bytes.length;
+    let length = 0;
     let index = 0;
-    for (;;) {
-      const byte = bytes[index];
-      if (byte === undefined) break;
+    let plainRun = 0;
+    while (index < end) {
+      const byte = bytes[index] ?? 0;
       if (byte !== BACKSLASH) {
-        output.push(byte);
+        units[length++] = byte; // Latin-1: the code unit of the same value
         index++;
+        if (++plainRun === LONG_RUN) {
+          // A long run of plain bytes: find its end and copy the rest of it natively.
+          const backslash = bytes.indexOf(BACKSLASH, index);
+          const runEnd = backslash < 0 ? end : backslash;
+          units.set(bytes.subarray(index, runEnd), length);
+          length += runEnd - index;
+          index = runEnd;
+        }
         continue;
       }
-      const single = SINGLE_CHARACTER_ESCAPES[bytes[index + 1] ?? BACKSLASH] ?? -1;
-      if (single >= 0 && index + 1 < bytes.length) {
-        output.push(single);
+      plainRun = 0;
+      const kind = bytes[index + 1] ?? -1;
+      const single = SINGLE_CHARACTER_ESCAPES[kind] ?? -1;
+      if (single >= 0) {
+        units[length++] = single;
         index += 2;
         continue;
       }
-      const next = this.decodeEscape(bytes, index, final, names);
-      if (next >= 0) {
-        index = next;
-        continue;
+      const codePoint = this.escapes.parse(bytes, index, kind, final, names);
+      if (codePoint > 0xffff) {
+        units[length++] = 0xd7c0 + (codePoint >> 10);
+        units[length++] = 0xdc00 + (codePoint & 0x3ff);
+      } else if (codePoint >= 0) {
+        if (codePoint >= 0xd800 && codePoint <= 0xdfff) loneSurrogates.push(length);
+        units[length++] = codePoint;
+      } else if (codePoint === KEPT) {
+        units[length++] = BACKSLASH;
+        units[length++] = kind;
+      } else if (codePoint === NEEDS_NAMES) {
+        return NAMES_REQUIRED;
+      } else if (codePoint === INCOMPLETE && !final) {
+        return this.result(length, index, undefined);
+      } else if (codePoint !== DROPPED) {
+        if (!this.replace) return this.result(length, index, this.escapes.reason);
+        units[length++] = REPLACEMENT_CHARACTER;
       }
-      if (next === NEEDS_NAMES) return NAMES_REQUIRED;
-      if (next === INCOMPLETE && !final)
-        return { text: output.take(), end: index, fault: undefined };
-      if (!this.replace) {
-        return {
-          text: output.take(),
-          end: index,
-          fault: { reason: this.faultReason, start: index },
-        };
-      }
-      output.push(REPLACEMENT_CHARACTER);
-      index = this.faultEnd;
+      index = this.escapes.end;
     }
-    return { text: output.take(), end: bytes.length, fault: undefined };
+    return this.result(length, end, undefined);
   }
 
-  /** Decodes the escape at `start` into the output; returns the index after it, or a status. */
-  private decodeEscape(
-    bytes: Uint8Array,
-    start: number,
-    final: boolean,
-    names: UnicodeNameLookup | undefined,
-  ): number {
-    const kind = bytes[start + 1];
-    if (kind === undefined) return this.fail(INCOMPLETE, BACKSLASH_AT_END, bytes.length);
-    const output = this.output;
-    const index = start + 2;
-    switch (kind) {
-      case 0x0a: // \<LF>: a line continuation, dropped
-        return index;
-      case 0x78: // \xhh
-        return this.decodeHex(bytes, index, 2, TRUNCATED_X);
-      case 0x75: // \uXXXX
-        return this.decodeHex(bytes, index, 4, TRUNCATED_U);
-      case 0x55: // \UXXXXXXXX
-        return this.decodeHex(bytes, index, 8, TRUNCATED_BIG_U);
-      case 0x4e: // \N{NAME}
-        return this.decodeName(bytes, index, names);
-      default:
-        if (kind >= 0x30 && kind <= 0x37) return this.decodeOctal(bytes, index, kind, final);
-        output.push(BACKSLASH); // an unknown escape is kept as it is
-        output.push(kind);
-        return index;
-    }
-  }
-
-  /** `\o`, `\oo`, `\ooo`: incomplete at the end of the input unless it has 3 digits or is final. */
-  private decodeOctal(bytes: Uint8Array, index: number, first: number, final: boolean): number {
-    let value = first - 0x30;
-    for (let digits = 1; digits < 3; digits++, index++) {
-      const byte = bytes[index];
-      if (byte === undefined) {
-        if (final) break;
-        return INCOMPLETE;
-      }
-      if (byte < 0x30 || byte > 0x37) break;
-      value = value * 8 + byte - 0x30;
-    }
-    this.output.push(value);
-    return index;
-  }
-
-  private decodeHex(bytes: Uint8Array, index: number, count: number, reason: string): number {
-    let value = 0;
-    for (let end = index + count; index < end; index++) {
-      const byte = bytes[index];
-      if (byte === undefined) return this.fail(INCOMPLETE, reason, bytes.length);
-      const digit = HEX_DIGIT_VALUES[byte] ?? -1;
-      if (digit < 0) return this.fail(MALFORMED, reason, index);
-      value = value * 16 + digit;
-    }
-    if (value > 0x10ffff) return this.fail(MALFORMED, ILLEGAL_CHARACTER, index);
-    this.output.pushCodePoint(value);
-    return index;
-  }
-
-  private decodeName(bytes: Uint8Array, index: number, names: UnicodeNameLookup | undefined) {
-    const brace = bytes[index];
-    if (brace === undefined) return this.fail(INCOMPLETE, MALFORMED_N, bytes.length);
-    if (brace !== 0x7b) return this.fail(MALFORMED, MALFORMED_N, index);
-    const close = bytes.indexOf(0x7d, index + 1);
-    if (close < 0) return this.fail(INCOMPLETE, MALFORMED_N, bytes.length);
-    if (close === index + 1) return this.fail(MALFORMED, MALFORMED_N, close);
-    if (names === undefined) return NEEDS_NAMES;
-    const codePoint = names(bytes, index + 1, close);
-    if (codePoint < 0) return this.fail(MALFORMED, UNKNOWN_NAME, close + 1);
-    this.output.pushCodePoint(codePoint);
-    return close + 1;
-  }
-
-  /** Records a fault's reason and where its error range ends; returns the status. */
-  private fail(status: number, reason: string, end: number): number {
-    this.faultReason = reason;
-    this.faultEnd = end;
-    return status;
+  private result(length: number, end: number, faultReason: string | undefined) {
+    const text = codeUnitsToString(this.units, length, this.loneSurrogates);
+    const fault = faultReason === undefined ? undefined : { reason: faultReason, start: end };
+    return { text, end, fault };
   }
 }

@@ -3,80 +3,9 @@
  * Hangul syllable's name by Unicode §3.12 rule NR1: leading consonants, vowels, trailing
  * consonants. The empty names (ㅇ as a leading consonant, no trailing consonant) are included.
  */
-const LEADING = [
-  'G',
-  'GG',
-  'N',
-  'D',
-  'DD',
-  'R',
-  'M',
-  'B',
-  'BB',
-  'S',
-  'SS',
-  '',
-  'J',
-  'JJ',
-  'C',
-  'K',
-  'T',
-  'P',
-  'H',
-];
-const VOWELS = [
-  'A',
-  'AE',
-  'YA',
-  'YAE',
-  'EO',
-  'E',
-  'YEO',
-  'YE',
-  'O',
-  'WA',
-  'WAE',
-  'OE',
-  'YO',
-  'U',
-  'WEO',
-  'WE',
-  'WI',
-  'YU',
-  'EU',
-  'YI',
-  'I',
-];
-const TRAILING = [
-  '',
-  'G',
-  'GG',
-  'GS',
-  'N',
-  'NJ',
-  'NH',
-  'D',
-  'L',
-  'LG',
-  'LM',
-  'LB',
-  'LS',
-  'LT',
-  'LP',
-  'LH',
-  'M',
-  'B',
-  'BS',
-  'S',
-  'SS',
-  'NG',
-  'J',
-  'C',
-  'K',
-  'T',
-  'P',
-  'H',
-];
+const LEADING = 'G|GG|N|D|DD|R|M|B|BB|S|SS||J|JJ|C|K|T|P|H'.split('|');
+const VOWELS = 'A|AE|YA|YAE|EO|E|YEO|YE|O|WA|WAE|OE|YO|U|WEO|WE|WI|YU|EU|YI|I'.split('|');
+const TRAILING = '|G|GG|GS|N|NJ|NH|D|L|LG|LM|LB|LS|LT|LP|LH|M|B|BS|S|SS|NG|J|C|K|T|P|H'.split('|');
 
 const SYLLABLE_BASE = 0xac00;
 
@@ -103,8 +32,8 @@ function longestJamoAt(
  * then the longest vowel, then the longest trailing consonant, each matched case-sensitively,
  * and nothing may be left over.
  *
- * Python accepts the prefix in any case but the jamo only in capitals: `hangul syllable GA` is
- * U+AC00, `HANGUL SYLLABLE ga` is unknown.
+ * Unlike other names, Python takes these in capitals only: `HANGUL SYLLABLE GA` is U+AC00,
+ * `hangul syllable GA` and `HANGUL SYLLABLE ga` are unknown (the caller checks the prefix).
  *
  * @param jamoNames - the name after `HANGUL SYLLABLE `, in its original case.
  * @returns the code point, or -1 when it does not parse.

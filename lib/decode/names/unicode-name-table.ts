@@ -3,8 +3,10 @@ import {
   CHARACTER_NAMES,
   CJK_UNIFIED_IDEOGRAPH_RANGES,
   NAME_ALIASES,
+  NAME_WORDS,
 } from './generated/unicode-name-data.js';
 import { hangulSyllableCodePoint } from './hangul-syllable-code-point.js';
+import { NameCoder } from './name-coder.js';
 import type { UnicodeNameLookup } from './unicode-name-lookup.js';
 
 const HANGUL_SYLLABLE = 'HANGUL SYLLABLE ';
@@ -12,9 +14,11 @@ const CJK_UNIFIED_IDEOGRAPH = 'CJK UNIFIED IDEOGRAPH-';
 const UPPERCASE_HEX = /^[0-9A-F]{4,5}$/;
 /** The char code of a front-coded line's first character minus this is the shared length. */
 const SHARED_LENGTH_BASE = 0x20;
+/** What character names are made of: a name with anything else is unknown. */
+const NAME_CHARACTERS = /^[A-Z0-9 -]+$/;
 
-/** Parses the generated front-coded names and the aliases into one map from name to code point. */
-function parseNameTable(): Map<string, number> {
+/** Parses the generated names (front-coded) and the aliases into a map from coded name. */
+function parseNameTable(coder: NameCoder): Map<string, number> {
   const table = new Map<string, number>();
   const lines = CHARACTER_NAMES.split('\n');
   let previous = '';
@@ -31,7 +35,7 @@ function parseNameTable(): Map<string, number> {
   }
   for (const alias of NAME_ALIASES.split('\n')) {
     const space = alias.indexOf(' ');
-    table.set(alias.slice(space + 1), parseInt(alias.slice(0, space), 16));
+    table.set(coder.code(alias.slice(space + 1)), parseInt(alias.slice(0, space), 16));
   }
   return table;
 }
@@ -61,8 +65,9 @@ function cjkUnifiedIdeographCodePoint(hex: string): number {
  * 37,000 names and 500 aliases, Unicode 17) into a map once, then resolves names the way
  * CPython's `unicodedata` does for `unicode-escape`.
  *
- * Names are matched after ASCII upper-casing (a name with a byte of 0x80 or more is unknown);
- * Hangul syllables and CJK unified ideographs are computed, not stored.
+ * Names and aliases are matched after ASCII upper-casing (a name with a byte of 0x80 or more is
+ * unknown). `HANGUL SYLLABLE ...` and `CJK UNIFIED IDEOGRAPH-XXXX` are computed, not stored, and,
+ * as in CPython, only in capitals (`CJK UNIFIED IDEOGRAPH-4e00` is unknown, `-04E00` is U+4E00).
  *
  * This module is the lazily loaded part of `decodeText`: import it only through
  * `loadUnicodeNameLookup`.
@@ -76,7 +81,8 @@ function cjkUnifiedIdeographCodePoint(hex: string): number {
  * ```
  */
 export function buildUnicodeNameLookup(): UnicodeNameLookup {
-  const table = parseNameTable();
+  const coder = new NameCoder(NAME_WORDS.split(' '));
+  const table = parseNameTable(coder);
   return (bytes, start, end) => {
     let original = '';
     let upper = '';
@@ -92,6 +98,7 @@ export function buildUnicodeNameLookup(): UnicodeNameLookup {
     if (original.startsWith(CJK_UNIFIED_IDEOGRAPH)) {
       return cjkUnifiedIdeographCodePoint(original.slice(CJK_UNIFIED_IDEOGRAPH.length));
     }
-    return table.get(upper) ?? -1;
+    if (!NAME_CHARACTERS.test(upper)) return -1;
+    return table.get(coder.code(upper)) ?? -1;
   };
 }
