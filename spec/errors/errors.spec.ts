@@ -47,11 +47,11 @@ describe('errors', () => {
 
   it('each subclass guard accepts its own class only', () => {
     const guards = [
-      ModelNotSupportedError.isInstance,
-      HttpStatusError.isInstance,
-      NetworkError.isInstance,
-      TimeoutError.isInstance,
-      DecodeError.isInstance,
+      (value: unknown) => ModelNotSupportedError.isInstance(value),
+      (value: unknown) => HttpStatusError.isInstance(value),
+      (value: unknown) => NetworkError.isInstance(value),
+      (value: unknown) => TimeoutError.isInstance(value),
+      (value: unknown) => DecodeError.isInstance(value),
     ];
     guards.forEach((guard, index) => {
       samples.forEach((sample, other) => {
