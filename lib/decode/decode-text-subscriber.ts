@@ -70,9 +70,13 @@ export class DecodeTextSubscriber extends Subscription implements Observer<Uint8
     switch (notification.kind) {
       case 'N':
         return this.forward(this.decoder.push(notification.value));
-      case 'E':
-        this.fail(notification.error);
+      case 'E': {
+        // Nothing received is lost: the held-back bytes come out before the source's error.
+        const rest = this.decoder.salvage();
+        if (rest !== '') this.destination.next(rest);
+        if (!this.closed) this.fail(notification.error);
         return false;
+      }
       case 'C':
         if (this.forward(this.decoder.end())) this.finish();
         else if (!this.closed) this.queue?.push(notification); // end waits for the names too

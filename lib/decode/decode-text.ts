@@ -26,8 +26,9 @@ export type { DecodeTextErrors, DecodeTextOptions } from './decode-text-options.
  *   decoded as `unicode-escape` too.
  *
  * At completion, what is held back is decoded as final: a truncated escape is malformed, a
- * truncated UTF-8 sequence comes out as Latin-1. An error of the source is forwarded at once;
- * bytes held back are then dropped.
+ * truncated UTF-8 sequence comes out as Latin-1. An error of the source is forwarded after the
+ * bytes held back, which come out as Latin-1 characters (a truncated escape as its characters,
+ * not a second error): nothing received is lost.
  *
  * A malformed escape (`\xZZ`, `\U00110000`, an unknown `\N{...}`, a truncated escape at the end)
  * first emits the text decoded before it, then errors with a {@link DecodeError} carrying Python's

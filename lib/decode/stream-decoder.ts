@@ -85,6 +85,19 @@ export class StreamDecoder {
     return pending.length === 0 ? '' : this.decodeEscapes(pending, true);
   }
 
+  /**
+   * What is pending when the source fails: the held-back bytes as Latin-1 (what the end rules
+   * make of a truncated UTF-8 sequence), a truncated escape kept as its characters rather than
+   * turned into a second error, so every byte received reaches the subscriber before the error.
+   */
+  salvage(): string {
+    const pending = this.pending;
+    this.pending = EMPTY;
+    let text = '';
+    for (const byte of pending) text += String.fromCharCode(byte);
+    return text;
+  }
+
   /** Decodes again the bytes that returned `NAMES_REQUIRED`, once the names are loaded. */
   resume(): DecodeStep {
     const stalled = this.stalled;

@@ -131,6 +131,23 @@ describe('decodeText', () => {
     });
   });
 
+  it('emits the bytes held back (as Latin-1) before an error of the source: nothing is lost', () => {
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const failure = new Error('socket hang up');
+      const source = cold(
+        '-a-b-#',
+        { a: Uint8Array.of(0x61, 0xe2, 0x82), b: bytesOf(latin1('\xff '), latin1('\\x4')) },
+        failure,
+      );
+      expectObservable(source.pipe(decodeText())).toBe(
+        '-a-b-(c#)',
+        { a: 'a', b: '\u00e2\u0082\u00ff ', c: '\\x4' },
+        failure,
+      );
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+
   it('unsubscribes from the source when the consumer unsubscribes', () => {
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-a-b-c-|', { a: utf8('a'), b: utf8('b'), c: utf8('c') });
