@@ -1,0 +1,60 @@
+/** The providers the CLI can talk to. */
+export const CLI_PROVIDERS = ['aivvm', 'openai'] as const;
+
+/** `aivvm` (chatbot-ui's `/api/chat`, plain text) or `openai` (any OpenAI-compatible `/v1`). */
+export type CliProvider = (typeof CLI_PROVIDERS)[number];
+
+/** The model each provider uses when `--model` is not given. */
+export const DEFAULT_MODELS: Readonly<Record<CliProvider, string>> = {
+  aivvm: 'gpt-3.5-turbo',
+  openai: 'gpt-4o-mini',
+};
+
+/** The first-chunk and next-chunk deadlines, in ms (`--timeout`, `--timeout-each`). */
+export interface CliTimeout {
+  /** `--timeout`: the longest wait for the first chunk. */
+  readonly first?: number;
+  /** `--timeout-each`: the longest wait for every next chunk (and the first, alone). */
+  readonly each?: number;
+}
+
+/**
+ * A completion the command line asks for, every value checked and defaulted.
+ *
+ * @example
+ * ```ts
+ * const options: CliOptions = parseCliArgs(['--provider', 'openai', 'Hello']).options;
+ * ```
+ */
+export interface CliOptions {
+  /** `--provider`. @default 'aivvm' */
+  readonly provider: CliProvider;
+  /** `--model`. @default {@link DEFAULT_MODELS} of the provider */
+  readonly model: string;
+  /** `--base-url`: Aivvm's site root, or the OpenAI-compatible `/v1` root. */
+  readonly baseUrl: string | undefined;
+  /** Start the loopback server and use it (`--serve`, the default without `--base-url`). */
+  readonly serve: boolean;
+  /** `--system`: the system prompt. @default the provider's own */
+  readonly systemMessage: string | undefined;
+  /** `--temperature`. @default the provider's own */
+  readonly temperature: number | undefined;
+  /** `--timeout` and `--timeout-each`, when either is given. */
+  readonly timeout: CliTimeout | undefined;
+  /** `--retries`: how often a request that failed before its first chunk is sent again. @default 0 */
+  readonly retries: number;
+  /** `--json`: one JSON event per line instead of the bare text. */
+  readonly json: boolean;
+  /** `--verbose`: stack traces and the loopback server's address on stderr. */
+  readonly verbose: boolean;
+  /** `--api-key-file`: where the OpenAI key is read from (never the key itself). */
+  readonly apiKeyFile: string | undefined;
+  /** The prompt from the positional arguments, joined by spaces; `undefined`: read stdin. */
+  readonly prompt: string | undefined;
+}
+
+/** What the command line asks for: the help, the version, or a completion. */
+export type CliCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'complete'; readonly options: CliOptions };

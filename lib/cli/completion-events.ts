@@ -1,0 +1,65 @@
+import { map, type Observable } from 'rxjs';
+
+import type { Messages } from '../messages/chat-message.js';
+import { retryCompletion } from '../operators/retry-completion.js';
+import { Aivvm } from '../providers/aivvm/aivvm.js';
+import type { CompletionEvent } from '../providers/openai-compatible/completion-event.js';
+import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
+import type { CompletionOptions } from '../providers/provider.js';
+import type { CliOptions } from './cli-options.js';
+
+/** Where the request goes and with which key. */
+export interface CompletionTarget {
+  /** Aivvm's site root, or the OpenAI-compatible `/v1` root. */
+  readonly baseURL: string;
+  /** The OpenAI key, if any (Aivvm sends none). */
+  readonly apiKey: string | undefined;
+}
+
+/** The provider options the command line sets; the ones it leaves out keep their defaults. */
+function completionOptions(options: CliOptions): CompletionOptions {
+  return {
+    ...(options.systemMessage === undefined ? {} : { systemMessage: options.systemMessage }),
+    ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+  };
+}
+
+/**
+ * The completion the command line asks for, as a cold Observable of events: for `openai`
+ * the provider's own events (`text-delta`, `finish`, `usage`), for `aivvm` (a plain-text
+ * protocol) one `text-delta` per decoded chunk.
+ *
+ * The prompt is one user message. `--timeout`/`--timeout-each` are the provider's `timeout`
+ * option (placed before the retry, so a first-chunk timeout is retried); `--retries` is
+ * `retryCompletion(count)`, which re-sends only a request that failed before its first chunk.
+ *
+ * @param options - the parsed command line.
+ * @param prompt - the user's message.
+ * @param target - the base URL and the key.
+ * @returns the events; unsubscribing aborts the request.
+ * @example
+ * ```ts
+ * completionEvents(options, 'Hello', { baseURL: server.url, apiKey: undefined })
+ *   .subscribe((event) => console.log(event));
+ * ```
+ */
+export function completionEvents(
+  options: CliOptions,
+  prompt: string,
+  target: CompletionTarget,
+): Observable<CompletionEvent> {
+  const messages: Messages = [{ role: 'user', content: prompt }];
+  const common = completionOptions(options);
+  const events$: Observable<CompletionEvent> =
+    options.provider === 'openai'
+      ? new OpenAICompatible({
+          baseURL: target.baseURL,
+          ...(target.apiKey === undefined ? {} : { apiKey: target.apiKey }),
+        }).createCompletionEvents(options.model, messages, true, common)
+      : Aivvm.createCompletion(options.model, messages, true, {
+          ...common,
+          baseURL: target.baseURL,
+        }).pipe(map((text): CompletionEvent => ({ type: 'text-delta', text })));
+  return events$.pipe(retryCompletion(options.retries));
+}

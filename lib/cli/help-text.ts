@@ -1,0 +1,80 @@
+import { DEFAULT_MODELS } from './cli-options.js';
+import { EXIT_CODES } from './exit-codes.js';
+
+/** Each exit code and what it means, in the order `--help` lists them. */
+const EXIT_CODE_LINES: readonly (readonly [code: number, meaning: string])[] = [
+  [EXIT_CODES.ok, 'the reply was streamed in full'],
+  [EXIT_CODES.other, 'another failure (e.g. the loopback server could not start)'],
+  [
+    EXIT_CODES.usage,
+    'usage: bad option or value, no prompt, unreadable --api-key-file; InvalidRequestError',
+  ],
+  [EXIT_CODES.modelNotSupported, 'ModelNotSupportedError: the provider does not serve the model'],
+  [EXIT_CODES.httpStatus, 'HttpStatusError: the server answered with a status of 400 or more'],
+  [EXIT_CODES.network, 'NetworkError: connection refused, reset or cut'],
+  [EXIT_CODES.timeout, 'TimeoutError: --timeout or --timeout-each ran out'],
+  [EXIT_CODES.decode, 'DecodeError: the reply could not be decoded'],
+  [EXIT_CODES.stream, 'StreamError: the stream reported an error or broke its protocol'],
+  [EXIT_CODES.allProvidersFailed, 'AllProvidersFailedError: every provider failed'],
+  [EXIT_CODES.interrupted, 'interrupted by Ctrl-C (SIGINT): the request was aborted'],
+];
+
+/**
+ * The text `--help` prints: usage, every option, where the prompt and the key come from, the
+ * `--json` events and every exit code (taken from {@link EXIT_CODES}, so they cannot drift).
+ *
+ * @returns the help, ending with a line break.
+ * @example
+ * ```ts
+ * process.stdout.write(helpText());
+ * ```
+ */
+export function helpText(): string {
+  const codes = EXIT_CODE_LINES.map(
+    ([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`,
+  );
+  return `Usage: rx-completions [options] [prompt...]
+
+Streams a chat completion to stdout as it arrives. The prompt is the arguments joined by
+spaces, or stdin (read to its end) when there are none. Without --base-url it starts the
+loopback server of rx-completions/testing and asks it, so it works offline.
+
+Options:
+  -p, --provider <name>    aivvm (chatbot-ui /api/chat, plain text) or openai (any
+                           OpenAI-compatible /v1/chat/completions, SSE) (default: aivvm)
+  -m, --model <name>       the model (default: ${DEFAULT_MODELS.aivvm} for aivvm, ${DEFAULT_MODELS.openai} for openai)
+      --base-url <url>     aivvm: the site root (e.g. https://chat.aivvm.com);
+                           openai: the API root ending in /v1 (e.g. http://127.0.0.1:11434/v1)
+      --serve              start the loopback server on 127.0.0.1 and use it
+                           (the default when --base-url is not given)
+  -s, --system <text>      the system prompt (default: the provider's)
+      --temperature <n>    the sampling temperature (default: the provider's)
+      --timeout <ms>       the longest wait for the first chunk
+      --timeout-each <ms>  the longest wait for each next chunk (alone: for the first too)
+      --retries <n>        send the request again up to n times when it fails before its
+                           first chunk (429, 5xx, network, first-chunk timeout) (default: 0)
+      --json               one JSON event per line instead of the text (see below)
+      --api-key-file <p>   openai: read the API key from file <p> (trimmed); otherwise from
+                           OPENAI_API_KEY. The key is never an argument and never printed.
+      --verbose            stack traces on errors; the loopback server's URL on stderr
+  -h, --help               print this help and exit
+  -V, --version            print the version and exit
+
+JSON events (--json), one per line:
+  {"type":"text-delta","text":"..."}  each chunk of the reply, as it arrives
+  {"type":"finish","reason":"stop"}   openai only: why the model stopped
+  {"type":"usage","usage":{...}}      openai only: promptTokens, completionTokens, totalTokens
+  {"type":"done"}                     the reply is complete
+  {"type":"error","name":"...","code":"...","message":"..."}  the run failed
+
+Errors print one line to stderr, "error: <Type>: <message>", and exit with:
+${codes.join('\n')}
+
+Ctrl-C aborts the request at once: nothing more is printed and the exit code is 130.
+
+Examples:
+  rx-completions "Hello, world!"
+  echo "Translate: good morning" | rx-completions --system "You are a translator"
+  rx-completions --provider openai --base-url http://127.0.0.1:11434/v1 -m llama3.2 "Hi"
+`;
+}

@@ -1,0 +1,145 @@
+import { endWith } from 'rxjs';
+
+import type { LoopbackServer } from '../testing/loopback-server.js';
+import { DONE_EVENT, errorEvent, renderEvent, type CliEvent } from './cli-event.js';
+import type { CliOptions } from './cli-options.js';
+import { completionEvents } from './completion-events.js';
+import { EXIT_CODES, exitCodeFor } from './exit-codes.js';
+import { formatError } from './format-error.js';
+import { helpText } from './help-text.js';
+import { parseCliArgs } from './parse-cli-args.js';
+import { readApiKey, type CliEnvironment } from './read-api-key.js';
+import { readPackageVersion } from './read-package-version.js';
+import { readStdin, type StdinStream } from './read-stdin.js';
+import { redactSecrets } from './redact-secrets.js';
+import { streamToOutput, type CliOutput, type StreamOutcome } from './stream-to-output.js';
+import { UsageError } from './usage-error.js';
+
+/**
+ * What the CLI runs with: its streams, its environment and its interrupt, injectable so that
+ * tests can run it in-process.
+ */
+export interface CliIo {
+  /** Where the prompt is read from when no argument gives it (read only then). */
+  readonly stdin: StdinStream;
+  /** Where the reply goes. */
+  readonly stdout: CliOutput;
+  /** Where errors (and, with `--verbose`, diagnostics) go. */
+  readonly stderr: NodeJS.WritableStream;
+  /** Where `OPENAI_API_KEY` is read from. */
+  readonly env: CliEnvironment;
+  /** Ctrl-C: aborts whatever runs (reading stdin, the request) and ends with exit code 130. */
+  readonly signal?: AbortSignal;
+}
+
+/** Mutable facts the error path needs, learnt as the run goes. */
+interface RunState {
+  json: boolean;
+  apiKey: string | undefined;
+  /** Whether stdout is gone (`EPIPE`): nothing more is written to it. */
+  outputClosed: boolean;
+}
+
+/** The request's base URL: `--base-url`, or the loopback server's route for the provider. */
+function baseUrlFor(options: CliOptions, server: LoopbackServer | undefined): string {
+  if (server === undefined) return options.baseUrl ?? '';
+  return options.provider === 'openai' ? `${server.url}/v1` : server.url;
+}
+
+const exitCodeOf = (outcome: StreamOutcome): number =>
+  outcome === 'interrupted' ? EXIT_CODES.interrupted : EXIT_CODES.ok;
+
+async function complete(
+  options: CliOptions,
+  prompt: string,
+  io: CliIo,
+  state: RunState,
+): Promise<number> {
+  // Loaded only when used: a run against --base-url starts faster without the server's code.
+  const server = options.serve
+    ? await import('../testing/loopback-server.js').then((module) => module.startLoopbackServer())
+    : undefined;
+  try {
+    if (io.signal?.aborted) return EXIT_CODES.interrupted;
+    if (server !== undefined && options.verbose) {
+      io.stderr.write(`loopback server listening on ${server.url}\n`);
+    }
+    const target = { baseURL: baseUrlFor(options, server), apiKey: state.apiKey };
+    const events$ = completionEvents(options, prompt, target).pipe(endWith<CliEvent>(DONE_EVENT));
+    let endsWithNewline = true;
+    const render = (event: CliEvent): string => {
+      const text = renderEvent(event, options.json);
+      if (text !== '') endsWithNewline = text.endsWith('\n');
+      // On a terminal, the shell prompt goes on a line of its own; pipes get the exact reply.
+      return event.type === 'done' && io.stdout.isTTY === true && !endsWithNewline ? '\n' : text;
+    };
+    const outcome = await streamToOutput(events$, io.stdout, render, io.signal);
+    state.outputClosed = outcome === 'output-closed';
+    return exitCodeOf(outcome);
+  } finally {
+    await server?.close();
+  }
+}
+
+async function run(args: readonly string[], io: CliIo, state: RunState): Promise<number> {
+  const command = parseCliArgs(args);
+  if (command.kind === 'help') {
+    io.stdout.write(helpText());
+    return EXIT_CODES.ok;
+  }
+  if (command.kind === 'version') {
+    io.stdout.write(`${readPackageVersion()}\n`);
+    return EXIT_CODES.ok;
+  }
+  const { options } = command;
+  state.json = options.json;
+  state.apiKey = await readApiKey(options.apiKeyFile, io.env);
+  if (options.prompt === undefined && options.verbose) {
+    io.stderr.write('reading the prompt from stdin, to its end\n');
+  }
+  const prompt = options.prompt ?? (await readStdin(io.stdin, io.signal));
+  if (prompt.trim() === '') throw new UsageError('the prompt is empty');
+  return complete(options, prompt, io, state);
+}
+
+/**
+ * Runs the `rx-completions` command line: parses `args`, reads the prompt and the key, starts
+ * the loopback server when no `--base-url` is given, streams the reply to `io.stdout` chunk by
+ * chunk, and returns the exit code (see `--help` and {@link EXIT_CODES}). It never throws and
+ * never exits the process: `main.ts` does that.
+ *
+ * - Errors: one line on `io.stderr` (`error: <Type>: <message>`; stack and causes with
+ *   `--verbose`), and with `--json` an `error` event on stdout too. The API key is never
+ *   printed: errors do not carry it, and it is redacted from anything printed about one.
+ * - `io.signal` (Ctrl-C): the request is unsubscribed, which aborts it; nothing more is
+ *   written; the loopback server, if started, is closed; the exit code is 130.
+ * - stdout closed by its reader (`EPIPE`): the request is aborted and the exit code is 0.
+ *
+ * @param args - the arguments, e.g. `process.argv.slice(2)`.
+ * @param io - streams, environment and interrupt.
+ * @returns the exit code.
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * process.once('SIGINT', () => controller.abort());
+ * process.exitCode = await runCli(process.argv.slice(2), {
+ *   stdin: process.stdin, stdout: process.stdout, stderr: process.stderr,
+ *   env: process.env, signal: controller.signal,
+ * });
+ * ```
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const state: RunState = { json: false, apiKey: undefined, outputClosed: false };
+  try {
+    return await run(args, io, state);
+  } catch (error) {
+    if (io.signal?.aborted) return EXIT_CODES.interrupted;
+    const secrets = [state.apiKey, io.env.OPENAI_API_KEY?.trim()];
+    if (state.json && !state.outputClosed) {
+      io.stdout.write(redactSecrets(`${JSON.stringify(errorEvent(error))}\n`, secrets));
+    }
+    const verbose = args.includes('--verbose');
+    io.stderr.write(formatError(error, { verbose, secrets }));
+    return exitCodeFor(error);
+  }
+}
