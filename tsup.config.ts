@@ -11,7 +11,7 @@ export default defineConfig([
     clean: true,
     target: 'es2022',
     platform: 'neutral',
-    external: ['rxjs', 'axios', /^node:/],
+    external: ['rxjs', 'axios', 'eventsource-parser', /^node:/],
   },
   {
     entry: {
@@ -22,6 +22,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
-    external: ['rxjs', 'axios'],
+    external: ['rxjs', 'axios', 'eventsource-parser'],
   },
 ]);
