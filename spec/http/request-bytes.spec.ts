@@ -1,26 +1,20 @@
 import { inspect } from 'node:util';
 import axios from 'axios';
 import { take } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { NetworkError } from '../../lib/errors/network-error.js';
 import type { ByteRequest } from '../../lib/http/byte-request.js';
 import { requestBytes } from '../../lib/http/request-bytes.js';
-import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
+import type { LoopbackServer } from '../../lib/testing/index.js';
+import { useLoopbackServer } from '../support/use-loopback-server.js';
 import { collect, concatBytes, nextMacrotask, refusedPort } from '../support/collect.js';
 
 const SECRET = 'sk-test-SECRET-0123456789';
+const loopback = useLoopbackServer();
 let server: LoopbackServer;
-
-beforeAll(async () => {
-  server = await startLoopbackServer({ delayMs: 0, keepAliveTimeoutMs: 50 });
-});
-afterEach(async () => {
-  await server.waitForIdle({ timeoutMs: 2000 });
-  server.clearRequests();
-});
-afterAll(async () => {
-  await server.close();
+beforeAll(() => {
+  server = loopback();
 });
 
 const body = new TextEncoder().encode(

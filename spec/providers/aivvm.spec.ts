@@ -1,23 +1,18 @@
 import { lastValueFrom, toArray } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { ModelNotSupportedError } from '../../lib/errors/model-not-supported-error.js';
 import { NetworkError } from '../../lib/errors/network-error.js';
 import { TimeoutError } from '../../lib/errors/timeout-error.js';
-import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
+import type { LoopbackServer } from '../../lib/testing/index.js';
+import { useLoopbackServer } from '../support/use-loopback-server.js';
 import { collect, nextMacrotask } from '../support/collect.js';
 
+const loopback = useLoopbackServer();
 let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer({ delayMs: 0, keepAliveTimeoutMs: 50 });
-});
-afterEach(async () => {
-  await server.waitForIdle({ timeoutMs: 2000 });
-  server.clearRequests();
-});
-afterAll(async () => {
-  await server.close();
+beforeAll(() => {
+  server = loopback();
 });
 
 const hello = [{ role: 'user', content: 'Hello, world!' }] as const;

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import OpenAI from 'openai';
 import { lastValueFrom, toArray } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { ModelNotSupportedError } from '../../lib/errors/model-not-supported-error.js';
 import { StreamError } from '../../lib/errors/stream-error.js';
@@ -9,23 +9,17 @@ import { retryCompletion } from '../../lib/operators/retry-completion.js';
 import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
 import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
 import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
+import { useLoopbackServer } from '../support/use-loopback-server.js';
 import { collect, nextMacrotask } from '../support/collect.js';
 
 const KEY = 'sk-loopback-SECRET-42';
 const messages = [{ role: 'user', content: 'Explain hedged requests' }] as const;
+const loopback = useLoopbackServer({ apiKey: KEY });
 let server: LoopbackServer;
 let provider: OpenAICompatible;
-
-beforeAll(async () => {
-  server = await startLoopbackServer({ delayMs: 0, keepAliveTimeoutMs: 50, apiKey: KEY });
+beforeAll(() => {
+  server = loopback();
   provider = new OpenAICompatible({ baseURL: `${server.url}/v1`, apiKey: KEY });
-});
-afterEach(async () => {
-  await server.waitForIdle({ timeoutMs: 2000 });
-  server.clearRequests();
-});
-afterAll(async () => {
-  await server.close();
 });
 
 describe('OpenAICompatible against the loopback /v1', () => {
