@@ -85,3 +85,7 @@ export {
   AllProvidersFailedError,
   type ProviderFailure,
 } from './errors/all-providers-failed-error.js';
+export {
+  InvalidRequestError,
+  type InvalidRequestErrorInit,
+} from './errors/invalid-request-error.js';

@@ -1,4 +1,5 @@
 import { defer, tap, throwError, type Observable, type SchedulerLike } from 'rxjs';
+import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import { ModelNotSupportedError } from '../errors/model-not-supported-error.js';
 import type { Messages } from '../messages/chat-message.js';
 import type { CompletionOptions, Provider } from '../providers/provider.js';
@@ -118,6 +119,12 @@ export function createCompletion(request: CreateCompletionRequest): Observable<s
       };
       return defer(first.start).pipe(tap({ next: tell, complete: tell }));
     }
-    return raceFirstValue(candidates, { after: hedge?.after, scheduler, onWinner: onProvider });
+    return raceFirstValue(candidates, {
+      after: hedge?.after,
+      scheduler,
+      onWinner: onProvider,
+      // Bad input is the caller's: every provider would refuse it the same way.
+      isFinal: (error) => InvalidRequestError.isInstance(error),
+    });
   });
 }

@@ -4,6 +4,7 @@ import { HttpStatusError } from '../errors/http-status-error.js';
 import { redactUrl, type RequestTarget } from '../errors/request-target.js';
 import { discardBody, readBody, type CancelBody } from './body-reader.js';
 import { DEFAULT_ERROR_BODY_LIMIT, type ByteRequest } from './byte-request.js';
+import { redactRequestSecrets, requestSecrets } from './request-secrets.js';
 import { toNetworkError } from './to-network-error.js';
 import { toResponseHeaders } from './response-headers.js';
 
@@ -14,12 +15,23 @@ interface StreamResponse {
   readonly data: unknown;
 }
 
-function readErrorExcerpt(
-  response: StreamResponse,
-  target: RequestTarget,
-  limit: number,
-  subscriber: Subscriber<Uint8Array>,
-): CancelBody {
+/** Where an error is reported, and the request's credentials it must not repeat. */
+interface ErrorSink {
+  readonly target: RequestTarget;
+  readonly secrets: readonly string[];
+  readonly subscriber: Subscriber<Uint8Array>;
+}
+
+function redactedHeaders(headers: unknown, secrets: readonly string[]): Record<string, string> {
+  const record = toResponseHeaders(headers);
+  for (const [name, value] of Object.entries(record)) {
+    record[name] = redactRequestSecrets(value, secrets);
+  }
+  return record;
+}
+
+function readErrorExcerpt(response: StreamResponse, limit: number, sink: ErrorSink): CancelBody {
+  const { target, secrets, subscriber } = sink;
   const parts: Uint8Array[] = [];
   let length = 0;
   let done = false;
@@ -37,10 +49,11 @@ function readErrorExcerpt(
       new HttpStatusError({
         ...target,
         status: response.status,
-        statusText: response.statusText,
-        bodyExcerpt: new TextDecoder().decode(excerpt),
+        // A server may echo the key or the `authorization` header back: it stays out.
+        statusText: redactRequestSecrets(response.statusText, secrets),
+        bodyExcerpt: redactRequestSecrets(new TextDecoder().decode(excerpt), secrets),
         bodyTruncated: truncated,
-        responseHeaders: toResponseHeaders(response.headers),
+        responseHeaders: redactedHeaders(response.headers, secrets),
       }),
     );
   };
@@ -75,7 +88,9 @@ function readErrorExcerpt(
  *   every byte received before it has been emitted.
  * - Reads Node streams (axios's `http` adapter) and web `ReadableStream`s (its `fetch` adapter).
  *
- * Errors never carry request headers: the `authorization` header and API keys stay out.
+ * Errors never carry request headers: the `authorization` header and API keys stay out, even
+ * when the server echoes them into its status text, error body or response headers (they are
+ * replaced by `[redacted]`).
  *
  * @param request - the request, described as data.
  * @returns a cold Observable of the body's bytes.
@@ -95,6 +110,7 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
   };
   const limit = request.errorBodyLimit ?? DEFAULT_ERROR_BODY_LIMIT;
   const client = request.axios ?? axios;
+  const secrets = requestSecrets(request.headers);
   return new Observable<Uint8Array>((subscriber) => {
     const controller = new AbortController();
     let cancelBody: CancelBody | undefined;
@@ -116,7 +132,7 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
             return;
           }
           if (response.status >= 400) {
-            cancelBody = readErrorExcerpt(response, target, limit, subscriber);
+            cancelBody = readErrorExcerpt(response, limit, { target, secrets, subscriber });
             return;
           }
           cancelBody = readBody(response.data, {

@@ -21,6 +21,13 @@ export interface CompletionOptions {
    * the request.
    */
   readonly timeout?: number | { readonly first?: number; readonly each?: number };
+  /**
+   * The most message text one request may carry, in UTF-8 bytes: every message's `content`
+   * plus the system message. More is an `InvalidRequestError` on subscribe, before any request.
+   * @default 4194304 (4 MiB)
+   * @example `{ maxInputBytes: 16 * 1024 * 1024 }`
+   */
+  readonly maxInputBytes?: number;
 }
 
 /**

@@ -27,6 +27,11 @@ export interface RaceOptions {
   readonly scheduler?: SchedulerLike | undefined;
   /** Told which candidate won (emitted first, or completed empty). */
   readonly onWinner?: ((name: string) => void) | undefined;
+  /**
+   * Errors that end the race at once instead of making way for the next candidate (the
+   * caller's own mistakes, which every candidate would repeat).
+   */
+  readonly isFinal?: ((error: unknown) => boolean) | undefined;
 }
 
 /**
@@ -42,7 +47,7 @@ export function raceFirstValue<T>(
   candidates: readonly Candidate<T>[],
   options: RaceOptions = {},
 ): Observable<T> {
-  const { after, scheduler = asyncScheduler, onWinner } = options;
+  const { after, scheduler = asyncScheduler, onWinner, isFinal } = options;
   return new Observable<T>((subscriber) => {
     const running = new Map<number, Subscription>();
     const failures: ProviderFailure[] = [];
@@ -81,7 +86,7 @@ export function raceFirstValue<T>(
         },
         error: (error: unknown) => {
           running.delete(index);
-          if (winner === index) {
+          if (winner === index || isFinal?.(error) === true) {
             subscriber.error(error);
             return;
           }

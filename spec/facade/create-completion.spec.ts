@@ -10,6 +10,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AllProvidersFailedError } from '../../lib/errors/all-providers-failed-error.js';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
+import { InvalidRequestError } from '../../lib/errors/invalid-request-error.js';
 import { ModelNotSupportedError } from '../../lib/errors/model-not-supported-error.js';
 import { NetworkError } from '../../lib/errors/network-error.js';
 import {
@@ -250,6 +251,20 @@ describe('createCompletion falling back across `providers`', () => {
     const { values } = await collect(completion$);
     expect(values.join('')).toBe('aivvm');
     expect(answeredBy).toEqual(['a']);
+    expect(serverB.requests).toHaveLength(0);
+  });
+
+  it('passes InvalidRequestError through at once: bad input is not a reason to try the next provider', async () => {
+    const { completion$, answeredBy } = complete({
+      providers: ['a', 'b'],
+      registry: aivvmOn({ a: serverA, b: serverB }),
+      temperature: Number.NaN,
+    });
+    const { error } = await collect(completion$);
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(answeredBy).toEqual([]);
+    await nextMacrotask();
+    expect(serverA.requests).toHaveLength(0);
     expect(serverB.requests).toHaveLength(0);
   });
 });

@@ -3,6 +3,7 @@ import { decodeText } from '../../decode/decode-text.js';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
+import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import { withDeadlines } from '../with-deadlines.js';
 import { AIVVM_DEFAULT_MODEL, AIVVM_MODELS, isAivvmModel } from './aivvm-models.js';
 import type { AivvmOptions } from './aivvm-options.js';
@@ -61,6 +62,8 @@ export class Aivvm {
    *   a chunk is not UTF-8, never broken at a chunk boundary.
    * - `stream: false` emits the whole reply as one string when the response ends.
    * - Unsubscribing aborts the request.
+   * - Arguments are checked on subscribe, before any request: `InvalidRequestError` (see
+   *   `validateCompletionInput`; message text is bounded by `maxInputBytes`, 4 MiB by default).
    * - Errors: `HttpStatusError` (status 400 or more), `NetworkError`, `DecodeError`,
    *   `TimeoutError` (with the `timeout` option).
    *
@@ -86,6 +89,8 @@ export class Aivvm {
   ): Observable<string> {
     const deadlines = withDeadlines<string>(options.timeout);
     return defer(() => {
+      const baseURL = options.baseURL ?? AIVVM_URL;
+      validateCompletionInput({ provider: 'Aivvm', model, messages, options, baseURL });
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
       const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options)).pipe(

@@ -1,9 +1,11 @@
 import { concatMap, defer, filter, map, throwError, type Observable } from 'rxjs';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
+import { requestSecrets } from '../../http/request-secrets.js';
 import type { Messages } from '../../messages/chat-message.js';
 import { decodeUtf8 } from '../../sse/decode-utf8.js';
 import { parseServerSentEvents } from '../../sse/parse-server-sent-events.js';
+import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import type { Provider } from '../provider.js';
 import { withDeadlines } from '../with-deadlines.js';
 import { chatChunkEvents, chatCompletionEvents } from './chat-chunk-events.js';
@@ -19,6 +21,7 @@ import type {
   OpenAICompletionOptions,
 } from './openai-compatible-options.js';
 import { readWholeText } from './read-whole-text.js';
+import { redactStreamErrors } from './redact-stream-errors.js';
 
 function environmentApiKey(): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
@@ -62,6 +65,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
   readonly models: readonly string[] | undefined;
   readonly #endpoint: OpenAIEndpoint;
   readonly #maxEventSize: number | undefined;
+  readonly #secrets: readonly string[];
 
   /** @param config - base URL, key, headers, axios instance, models, name, flags. */
   constructor(config: OpenAICompatibleConfig) {
@@ -79,6 +83,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
       headers: { ...config.headers, ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
       axios: config.axios,
     };
+    this.#secrets = requestSecrets(this.#endpoint.headers);
   }
 
   /**
@@ -93,9 +98,10 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
   /**
    * Streams the completion's events: `text-delta`s, then `finish` and `usage`.
    *
-   * Cold; unsubscribing aborts the request. Errors: `ModelNotSupportedError` (on subscribe,
-   * before any request), `HttpStatusError`, `NetworkError`, `StreamError` (an error inside
-   * the stream, a `data:` that is not JSON, no `[DONE]`), `TimeoutError`.
+   * Cold; unsubscribing aborts the request. Errors: `InvalidRequestError` and
+   * `ModelNotSupportedError` (on subscribe, before any request), `HttpStatusError`,
+   * `NetworkError`, `StreamError` (an error inside the stream, a `data:` that is not JSON, no
+   * `[DONE]`), `TimeoutError`.
    *
    * @param model - the model name.
    * @param messages - the conversation, oldest first.
@@ -112,6 +118,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     const deadlines = withDeadlines<CompletionEvent>(options.timeout);
     const provider = this.name;
     return defer(() => {
+      validateCompletionInput({ provider, model, messages, options, baseURL: this.url });
       if (!this.supportsModel(model)) {
         return throwError(() => new ModelNotSupportedError(model, provider));
       }
@@ -122,6 +129,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
         return bytes$.pipe(
           readWholeText(),
           concatMap((text) => chatCompletionEvents(text, provider)),
+          redactStreamErrors(this.#secrets),
           deadlines,
         );
       return bytes$.pipe(
@@ -131,6 +139,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
           ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
         }),
         chatChunkEvents(provider),
+        redactStreamErrors(this.#secrets),
         deadlines,
       );
     });
