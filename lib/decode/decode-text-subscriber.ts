@@ -71,7 +71,7 @@ export class DecodeTextSubscriber extends Subscription implements Observer<Uint8
       case 'N':
         return this.forward(this.decoder.push(notification.value));
       case 'E': {
-        // Nothing received is lost: the held-back bytes come out before the source's error.
+        // The held-back bytes come out before the source's error (not a skipped name's: none).
         const rest = this.decoder.salvage();
         if (rest !== '') this.destination.next(rest);
         if (!this.closed) this.fail(notification.error);

@@ -28,7 +28,12 @@ export type { DecodeTextErrors, DecodeTextOptions } from './decode-text-options.
  * At completion, what is held back is decoded as final: a truncated escape is malformed, a
  * truncated UTF-8 sequence comes out as Latin-1. An error of the source is forwarded after the
  * bytes held back, which come out as Latin-1 characters (a truncated escape as its characters,
- * not a second error): nothing received is lost.
+ * not a second error): nothing received is lost, but for the one thing not held back below.
+ *
+ * What is held back stays small: 3 bytes of UTF-8, or an escape of up to 10 bytes, or `\N{` and
+ * a name of up to 256 bytes. A longer name is no Unicode name whatever follows, so its bytes are
+ * skipped, not kept: at its `}` it is an unknown name (from its `\` to the `}`, as Python says),
+ * at the end of the stream a malformed `\N` escape. Time stays linear in the bytes.
  *
  * A malformed escape (`\xZZ`, `\U00110000`, an unknown `\N{...}`, a truncated escape at the end)
  * first emits the text decoded before it, then errors with a {@link DecodeError} carrying Python's

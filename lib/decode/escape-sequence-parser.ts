@@ -1,6 +1,7 @@
 import type { UnicodeNameLookup } from './names/unicode-name-lookup.js';
 import {
   BACKSLASH_AT_END,
+  CLOSING_BRACE,
   DROPPED,
   HEX_DIGIT_VALUES,
   ILLEGAL_CHARACTER,
@@ -8,6 +9,7 @@ import {
   KEPT,
   MALFORMED,
   MALFORMED_N,
+  MAX_NAME_LENGTH,
   NEEDS_NAMES,
   TRUNCATED_BIG_U,
   TRUNCATED_U,
@@ -19,7 +21,8 @@ import {
  * Parses the `unicode-escape` escapes longer than `\` and one character (SPEC §3): `\<LF>`,
  * octal, `\x`, `\u`, `\U`, `\N{...}`, unknown ones, and a `\` at the end of the input. Error
  * ranges are CPython's (`_PyUnicode_DecodeUnicodeEscapeInternal`): a bad hex digit ends the
- * range before it, `\N{}` before the `}`, an unknown name after it.
+ * range before it, `\N{}` before the `}`, an unknown name after it. A name longer than
+ * `MAX_NAME_LENGTH` is unknown without a look at the name table.
  *
  * `parse` returns the escape's code point or a status of `unicode-escape-grammar`, and leaves in
  * `end` the index after the escape (or after its error range) and in `reason` Python's reason
@@ -103,9 +106,11 @@ export class EscapeSequenceParser {
     const brace = bytes[index];
     if (brace === undefined) return this.fail(INCOMPLETE, MALFORMED_N, bytes.length);
     if (brace !== 0x7b) return this.fail(MALFORMED, MALFORMED_N, index);
-    const close = bytes.indexOf(0x7d, index + 1);
+    const close = bytes.indexOf(CLOSING_BRACE, index + 1);
     if (close < 0) return this.fail(INCOMPLETE, MALFORMED_N, bytes.length);
     if (close === index + 1) return this.fail(MALFORMED, MALFORMED_N, close);
+    // No name is that long: unknown without the table (nor a copy of the name to look up).
+    if (close - index - 1 > MAX_NAME_LENGTH) return this.fail(MALFORMED, UNKNOWN_NAME, close + 1);
     if (names === undefined) return NEEDS_NAMES;
     const codePoint = names(bytes, index + 1, close);
     if (codePoint < 0) return this.fail(MALFORMED, UNKNOWN_NAME, close + 1);

@@ -2,6 +2,12 @@ import { DecodeError } from '../errors/decode-error.js';
 import { incompleteUtf8TailLength, startsWithInvalidUtf8 } from './utf8-sequences.js';
 import { loadedUnicodeNameLookup } from './names/load-unicode-name-lookup.js';
 import { NAMES_REQUIRED, UnicodeEscapeDecoder } from './unicode-escape-decoder.js';
+import {
+  CLOSING_BRACE,
+  MALFORMED_N,
+  MAX_NAME_LENGTH,
+  UNKNOWN_NAME,
+} from './unicode-escape-grammar.js';
 
 export { NAMES_REQUIRED } from './unicode-escape-decoder.js';
 
@@ -19,6 +25,12 @@ export type DecodeStep = string | DecodeFault | typeof NAMES_REQUIRED;
 
 const EMPTY = /* @__PURE__ */ new Uint8Array(0);
 const STREAM = { stream: true } as const;
+const REPLACEMENT_CHARACTER = '\ufffd';
+/**
+ * The longest escape left pending: `\N{` and a name of `MAX_NAME_LENGTH` bytes. The other forms
+ * are 10 bytes at most (`\U` and 7 digits); a longer tail is an over-long `\N{...` name.
+ */
+export const MAX_PENDING_ESCAPE = 3 + MAX_NAME_LENGTH;
 
 function concat(head: Uint8Array, tail: Uint8Array): Uint8Array {
   if (head.length === 0) return tail;
@@ -39,6 +51,14 @@ function concat(head: Uint8Array, tail: Uint8Array): Uint8Array {
  * too). At the end, a pending escape is decoded as final (a truncated escape is malformed) and a
  * pending UTF-8 tail, never valid on its own, as `unicode-escape` (Latin-1).
  *
+ * What is pending stays small (3 bytes of UTF-8, `MAX_PENDING_ESCAPE` of escape), so each chunk
+ * costs time linear in its length. The one escape that could grow without bound, a `\N{` whose
+ * `}` does not come, is settled once its name is longer than any known one (`MAX_NAME_LENGTH`):
+ * malformed whatever follows. Its bytes are dropped (mode `skip`, only its offset kept) and each
+ * chunk is searched for the `}`: there, it is an unknown name over `\` to `}` (CPython's error
+ * range; with `replace`, U+FFFD, and the rest of that chunk is decoded as `unicode-escape`, as
+ * Python decodes the whole buffer); at the end of the stream, a malformed `\N` escape.
+ *
  * Valid UTF-8 goes through one streaming fatal `TextDecoder` call per chunk, without copies: the
  * decoder holds the same tail that this class keeps (WHATWG Encoding), which is needed only if a
  * later chunk turns out not to be UTF-8.
@@ -55,10 +75,13 @@ export class StreamDecoder {
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private readonly escapes: UnicodeEscapeDecoder;
   private pending = EMPTY;
-  private mode: 'utf8' | 'escape' = 'utf8';
-  /** The stream offset of `pending[0]`. */
+  private mode: 'utf8' | 'escape' | 'skip' = 'utf8';
+  /** The stream offset of `pending[0]`; in mode `skip`, of the over-long escape's `\`. */
   private offset = 0;
-  private stalled: { readonly bytes: Uint8Array; readonly final: boolean } | undefined;
+  /** In mode `skip`: how many bytes of the over-long escape have gone by, from its `\`. */
+  private skipped = 0;
+  private stalled:
+    { readonly bytes: Uint8Array; readonly final: boolean; readonly prefix: string } | undefined;
   /** Whether the last chunk was not UTF-8: then the next one is tested before `TextDecoder`. */
   private lastChunkNotUtf8 = false;
   /** A held-back UTF-8 tail lives here, seen through `utf8Tails[length]`: no copy per chunk. */
@@ -66,8 +89,18 @@ export class StreamDecoder {
   private readonly utf8Tails = [0, 1, 2, 3].map((length) => this.utf8TailBytes.subarray(0, length));
 
   /** @param replace - replace malformed escapes with U+FFFD (`errors: 'replace'`). */
-  constructor(replace: boolean) {
+  constructor(private readonly replace: boolean) {
     this.escapes = new UnicodeEscapeDecoder(replace);
+  }
+
+  /**
+   * How many bytes are held back for the next chunk: at most `MAX_PENDING_ESCAPE` (none while
+   * an over-long name is skipped). For tests of that bound.
+   *
+   * @internal
+   */
+  get heldBytes(): number {
+    return this.pending.length;
   }
 
   /** Decodes the next chunk. */
@@ -75,12 +108,16 @@ export class StreamDecoder {
     if (this.mode === 'utf8') {
       const text = this.decodeUtf8(chunk);
       if (text !== undefined) return text;
+    } else if (this.mode === 'skip') {
+      return this.skipName(chunk);
     }
     return this.decodeEscapes(concat(this.pending, chunk), false);
   }
 
   /** Decodes what is pending at the end of the stream. */
   end(): DecodeStep {
+    // An over-long name that never closed: `\N{...` at the end, malformed up to the end.
+    if (this.mode === 'skip') return this.skippedNameFault(MALFORMED_N);
     const pending = this.pending;
     return pending.length === 0 ? '' : this.decodeEscapes(pending, true);
   }
@@ -89,6 +126,7 @@ export class StreamDecoder {
    * What is pending when the source fails: the held-back bytes as Latin-1 (what the end rules
    * make of a truncated UTF-8 sequence), a truncated escape kept as its characters rather than
    * turned into a second error, so every byte received reaches the subscriber before the error.
+   * The one exception is an over-long `\N{...` name being skipped: its bytes were not kept.
    */
   salvage(): string {
     const pending = this.pending;
@@ -102,7 +140,35 @@ export class StreamDecoder {
   resume(): DecodeStep {
     const stalled = this.stalled;
     this.stalled = undefined;
-    return stalled === undefined ? '' : this.decodeEscapes(stalled.bytes, stalled.final);
+    return stalled === undefined
+      ? ''
+      : this.decodeEscapes(stalled.bytes, stalled.final, stalled.prefix);
+  }
+
+  /**
+   * Mode `skip`: looks for the `}` of the over-long escape at `offset` in `chunk` alone (its
+   * bytes so far are gone), which settles it as an unknown name.
+   */
+  private skipName(chunk: Uint8Array): DecodeStep {
+    const close = chunk.indexOf(CLOSING_BRACE);
+    if (close < 0) {
+      this.skipped += chunk.length;
+      return '';
+    }
+    if (!this.replace) return this.skippedNameFault(UNKNOWN_NAME);
+    // U+FFFD for `\` to `}`, then the rest of the buffer, as `unicode-escape` (Python decodes
+    // the whole buffer so): `decodeEscapes` sets the mode for the next chunk.
+    this.offset += this.skipped + close + 1;
+    this.skipped = 0;
+    return this.decodeEscapes(chunk.subarray(close + 1), false, REPLACEMENT_CHARACTER);
+  }
+
+  /** The over-long escape at `offset` as malformed: U+FFFD with `replace`, else the fault. */
+  private skippedNameFault(reason: string): DecodeStep {
+    this.mode = 'utf8';
+    this.skipped = 0;
+    if (this.replace) return REPLACEMENT_CHARACTER;
+    return { text: '', error: new DecodeError(reason, this.offset) };
   }
 
   /** Step 1: the text of `pending + chunk` before its UTF-8 tail, or undefined if not UTF-8. */
@@ -137,21 +203,34 @@ export class StreamDecoder {
     return text;
   }
 
-  /** Step 2: `bytes` as `unicode-escape`, keeping a trailing incomplete escape unless final. */
-  private decodeEscapes(bytes: Uint8Array, final: boolean): DecodeStep {
+  /**
+   * Step 2: `bytes` as `unicode-escape`, keeping a trailing incomplete escape unless final, or
+   * skipping it if it is an over-long `\N{...` name.
+   *
+   * @param prefix - text that goes before the result (the U+FFFD of a skipped escape).
+   */
+  private decodeEscapes(bytes: Uint8Array, final: boolean, prefix = ''): DecodeStep {
     const result = this.escapes.decode(bytes, final, loadedUnicodeNameLookup());
     if (result === NAMES_REQUIRED) {
-      this.stalled = { bytes, final };
+      this.stalled = { bytes, final, prefix };
       return NAMES_REQUIRED;
     }
     if (result.fault !== undefined) {
       const { reason, start } = result.fault;
-      return { text: result.text, error: new DecodeError(reason, this.offset + start) };
+      return { text: prefix + result.text, error: new DecodeError(reason, this.offset + start) };
     }
     this.lastChunkNotUtf8 = true;
     this.offset += result.end;
-    this.pending = result.end === bytes.length ? EMPTY : bytes.slice(result.end);
-    this.mode = this.pending.length === 0 ? 'utf8' : 'escape';
-    return result.text;
+    const tailLength = bytes.length - result.end;
+    if (tailLength > MAX_PENDING_ESCAPE) {
+      // Only `\N{` and a name longer than any known one: drop it, wait for its `}`.
+      this.pending = EMPTY;
+      this.mode = 'skip';
+      this.skipped = tailLength;
+    } else {
+      this.pending = tailLength === 0 ? EMPTY : bytes.slice(result.end);
+      this.mode = tailLength === 0 ? 'utf8' : 'escape';
+    }
+    return prefix + result.text;
   }
 }

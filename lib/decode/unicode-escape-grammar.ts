@@ -23,6 +23,15 @@ export const UNKNOWN_NAME = 'unknown Unicode character name';
 
 /** The escape character. */
 export const BACKSLASH = 0x5c;
+/** The `}` that ends a `\N{...}` escape. */
+export const CLOSING_BRACE = 0x7d;
+
+/**
+ * No name inside `\N{...}` longer than this many bytes is known: CPython's `NAME_MAXLEN`, far
+ * above the longest name (88 bytes in Unicode 17) and alias (61). Past it, the escape is malformed
+ * whatever follows, so a decoder need not keep its bytes, only wait for its `}` (or the end).
+ */
+export const MAX_NAME_LENGTH = 256;
 
 /** Status: more bytes could complete the escape (malformed if the input is final). */
 export const INCOMPLETE = -1;

@@ -191,3 +191,70 @@ export const chunked = (bytes: fc.Arbitrary<Uint8Array>) =>
       { arbitrary: fc.constant<Uint8Array[]>([all]), weight: 1 },
     ),
   );
+
+/**
+ * The bytes of a name in `\N{...}` of `length` bytes, never `}`: a filler repeated, with noise
+ * (any other byte, `\` and `{` included) at the start. Past `MAX_NAME_LENGTH` no name is known.
+ */
+const longName = (length: fc.Arbitrary<number>) =>
+  fc
+    .tuple(
+      length,
+      fc.constantFrom('A', 'LATIN SMALL LETTER ', 'x\\N{', '\xe9\n', 'EM DASH'),
+      fc.uint8Array({ maxLength: 12 }),
+    )
+    .map(([size, filler, noise]) => {
+      const name = latin1(filler.repeat(Math.ceil(size / filler.length))).subarray(0, size);
+      noise.forEach((byte, index) => {
+        if (index < size) name[index] = byte === 0x7d ? 0x41 : byte;
+      });
+      return name;
+    });
+
+/**
+ * Streams with an over-long `\N{...` name (`maxNameLength` is `MAX_NAME_LENGTH`): names just
+ * under, at and over the bound and far over it, closed by `}` or never, amid other bytes (more
+ * over-long names included).
+ */
+export const overlongNames = (names: NamePool, maxNameLength: number) => {
+  const length = fc.oneof(
+    fc.integer({ min: maxNameLength - 3, max: maxNameLength + 3 }),
+    fc.integer({ min: maxNameLength + 4, max: 4 * maxNameLength }),
+  );
+  const part = fc.oneof(
+    { arbitrary: asciiText, weight: 2 },
+    { arbitrary: utf8Character, weight: 2 },
+    { arbitrary: invalidUtf8, weight: 1 },
+    { arbitrary: escape(names), weight: 3 },
+  );
+  const overlong = fc
+    .tuple(longName(length), fc.boolean())
+    .map(([name, closed]) => concat([latin1('\\N{'), name, latin1(closed ? '}' : '')]));
+  return fc
+    .tuple(
+      fc.array(part, { maxLength: 4 }),
+      overlong,
+      fc.array(fc.oneof({ arbitrary: part, weight: 6 }, { arbitrary: overlong, weight: 1 }), {
+        maxLength: 6,
+      }),
+      fc.option(truncatedEscape, { freq: 4 }),
+    )
+    .map(([before, name, after, end]) =>
+      concat([...before, name, ...after, ...(end === null ? [] : [end])]),
+    );
+};
+
+/** Many chunks: up to 64 generated cuts, every byte, or one chunk. */
+export const finelyChunked = (bytes: fc.Arbitrary<Uint8Array>) =>
+  bytes.chain((all) =>
+    fc.oneof(
+      {
+        arbitrary: fc
+          .array(fc.nat(all.length), { maxLength: 64 })
+          .map((cuts) => splitAt(all, cuts)),
+        weight: 6,
+      },
+      { arbitrary: fc.constant(singleBytes(all)), weight: 1 },
+      { arbitrary: fc.constant<Uint8Array[]>([all]), weight: 1 },
+    ),
+  );

@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { decodeText } from '../../lib/decode/decode-text.js';
 import { loadUnicodeNameLookup } from '../../lib/decode/names/load-unicode-name-lookup.js';
+import { MAX_NAME_LENGTH } from '../../lib/decode/unicode-escape-grammar.js';
 import { DecodeError } from '../../lib/errors/decode-error.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -119,6 +120,67 @@ describe('decodeText', () => {
       expectObservable(source.pipe(decodeText({ errors: 'replace' }))).toBe('-x--(y|)', {
         x: 'ÿ\ufffdZZ \ufffd} \ufffd ',
         y: '\ufffd',
+      });
+    });
+  });
+
+  describe('a \\N{ name longer than any (MAX_NAME_LENGTH) is skipped, not held', () => {
+    const name = 'A'.repeat(MAX_NAME_LENGTH + 1);
+    const chunks = {
+      a: latin1(`caf\xe9 \\N{${name.slice(0, 100)}`),
+      b: latin1(name.slice(100)),
+      c: latin1('AAAA'),
+      d: bytesOf(latin1('A}\\x41'), utf8('é'), latin1('\\u20')),
+      e: bytesOf(latin1('ac '), utf8('é')),
+      f: utf8('é'),
+    };
+
+    it('replace: one U+FFFD at its `}`, the rest of that chunk as unicode-escape, then UTF-8', () => {
+      testScheduler.run(({ cold, expectObservable }) => {
+        const source = cold('-a-b-c-d-e-f-|', chunks);
+        // b and c are inside the name: no emission. d and e are unicode-escape (a pending `\u20`
+        // joins them), so their UTF-8 `é` is two Latin-1 characters; f is UTF-8 again.
+        expectObservable(source.pipe(decodeText({ errors: 'replace' }))).toBe('-a-----d-e-f-|', {
+          a: 'café ',
+          d: '\ufffdAÃ©',
+          e: '€ Ã©',
+          f: 'é',
+        });
+      });
+    });
+
+    it('strict: errors at its `\\` with an unknown name once its `}` comes', () => {
+      testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+        const source = cold('-a-b-c-d-e-f-|', chunks);
+        expectObservable(source.pipe(decodeText())).toBe(
+          '-a-----#',
+          { a: 'café ' },
+          new DecodeError('unknown Unicode character name', 5),
+        );
+        expectSubscriptions(source.subscriptions).toBe('^------!');
+      });
+    });
+
+    it('errors (strict) or ends with U+FFFD (replace) as malformed if the stream ends first', () => {
+      testScheduler.run(({ cold, expectObservable }) => {
+        const source = cold('-a-b-c-|', chunks);
+        expectObservable(source.pipe(decodeText())).toBe(
+          '-a-----#',
+          { a: 'café ' },
+          new DecodeError('malformed \\N character escape', 5),
+        );
+        expectObservable(source.pipe(decodeText({ errors: 'replace' }))).toBe('-a-----(r|)', {
+          a: 'café ',
+          r: '\ufffd',
+        });
+      });
+    });
+
+    it('forwards an error of the source without the skipped bytes, which were not kept', () => {
+      testScheduler.run(({ cold, expectObservable }) => {
+        const failure = new Error('socket hang up');
+        const source = cold('-a-b-#', chunks, failure);
+        expectObservable(source.pipe(decodeText())).toBe('-a---#', { a: 'café ' }, failure);
       });
     });
   });

@@ -59,6 +59,16 @@ describe('the \\N{...} name table', () => {
     expect(loader.unicodeNameLookupState()).toBe('unloaded');
   });
 
+  it('is not loaded for \\N{...} names longer than any: unknown without a look', () => {
+    const { events, observer } = record();
+    const name = 'A'.repeat(300);
+    from([latin1(`\xff \\N{${name}} \\N{${name.slice(0, 100)}`), latin1(`${name}}!`)])
+      .pipe(decodeText({ errors: 'replace' }))
+      .subscribe(observer);
+    expect(events).toEqual(['next ÿ \ufffd ', 'next \ufffd!', 'complete']);
+    expect(loader.unicodeNameLookupState()).toBe('unloaded');
+  });
+
   it('loads when a \\N{...} escape needs it, and emits the chunks that came meanwhile in order', async () => {
     const { events, observer } = record();
     from([
@@ -74,6 +84,16 @@ describe('the \\N{...} name table', () => {
     await settle();
     expect(loader.unicodeNameLookupState()).toBe('loaded');
     expect(events).toEqual(['next à ', 'next á \ufeffα', 'next â ', 'next é', 'complete']);
+  });
+
+  it('keeps the U+FFFD of a skipped name before the text that waits for the table', async () => {
+    const { events, observer } = record();
+    from([latin1(`\xff\\N{${'A'.repeat(300)}`), latin1('A}\\N{EM DASH}'), utf8('é')])
+      .pipe(decodeText({ errors: 'replace' }))
+      .subscribe(observer);
+    expect(events).toEqual(['next ÿ']);
+    await settle();
+    expect(events).toEqual(['next ÿ', 'next \ufffd—', 'next é', 'complete']);
   });
 
   it('delivers an error of the source after the text that came before it', async () => {

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadUnicodeNameLookup } from '../../lib/decode/names/load-unicode-name-lookup.js';
 import { NAME_ALIASES } from '../../lib/decode/names/generated/unicode-name-data.js';
 import type { UnicodeNameLookup } from '../../lib/decode/names/unicode-name-lookup.js';
-import { chunked, mixedBytes, validUtf8 } from './byte-arbitraries.js';
+import { MAX_NAME_LENGTH } from '../../lib/decode/unicode-escape-grammar.js';
+import {
+  chunked,
+  finelyChunked,
+  mixedBytes,
+  overlongNames,
+  validUtf8,
+} from './byte-arbitraries.js';
+import type { NamePool } from './byte-arbitraries.js';
 import { decodeChunks } from './decode-chunks.js';
 import { PythonOracle } from './python-oracle.js';
 import type { DecodeCase, DecodeOutcome } from './python-oracle.js';
@@ -18,6 +26,7 @@ import type { DecodeCase, DecodeOutcome } from './python-oracle.js';
 // garbage names that neither knows.
 
 const CASES = Number(process.env.DECODE_ORACLE_CASES ?? 10_000);
+const OVERLONG_CASES = Number(process.env.DECODE_ORACLE_OVERLONG_CASES ?? 1_000);
 const encoder = new TextEncoder();
 const nameBytes = (name: string) => encoder.encode(name);
 
@@ -80,6 +89,35 @@ async function expectSameAsPython(chunks: fc.Arbitrary<Uint8Array[]>, count: num
   expect(asked).toBe(0);
 }
 
+/**
+ * The names `\N{...}` escapes may use: names both know (a sample of Python's names, Hangul and
+ * CJK included, and every alias Python knows), and garbage that is no name or alias newer than
+ * Unicode 14 (such as `\N{EM}`).
+ */
+async function namePool(): Promise<NamePool> {
+  const aliases = NAME_ALIASES.split('\n').map((line) => line.slice(line.indexOf(' ') + 1));
+  const python = await oracle.lookup(aliases);
+  const knownAliases = aliases.filter((_, index) => python[index] !== null);
+  const known = [
+    ...pythonNames.filter((_, index) => index % 97 === 0).map(([, name]) => name),
+    ...knownAliases,
+  ];
+  const pythonKnows = new Set([...pythonNames.map(([, name]) => name), ...knownAliases]);
+  const allowed = (name: string) =>
+    lookup(nameBytes(name), 0, name.length) < 0 || pythonKnows.has(name.toUpperCase());
+  return { known, allowed };
+}
+
+/** Whether `bytes` has a `\N{` followed by more than `MAX_NAME_LENGTH` bytes without `}`. */
+function hasOverlongName(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes).toString('latin1');
+  for (let open = text.indexOf('\\N{'); open >= 0; open = text.indexOf('\\N{', open + 1)) {
+    const close = text.indexOf('}', open + 3);
+    if ((close < 0 ? text.length : close) - (open + 3) > MAX_NAME_LENGTH) return true;
+  }
+  return false;
+}
+
 describe('decodeText against python3', () => {
   it('resolves every character name Python knows to the same code point', () => {
     expect(pythonNames.length).toBeGreaterThan(138_000);
@@ -100,20 +138,25 @@ describe('decodeText against python3', () => {
     }
   });
 
+  it('knows no name longer than MAX_NAME_LENGTH, so that longer ones need no lookup', async () => {
+    const longest = pythonNames.reduce((most, [, name]) => Math.max(most, name.length), 0);
+    expect(longest).toBeLessThan(MAX_NAME_LENGTH);
+    const tooLong = ['A', 'LATIN SMALL LETTER A '].map((name) =>
+      name.repeat(MAX_NAME_LENGTH).slice(0, MAX_NAME_LENGTH + 1),
+    );
+    expect(await oracle.lookup(tooLong)).toEqual([null, null]);
+  });
+
   it(`decodes ${CASES} generated chunk arrays (x2 error modes) exactly as Python`, async () => {
-    // Names both know: a sample of Python's names (Hangul and CJK included) and every alias.
-    const aliases = NAME_ALIASES.split('\n').map((line) => line.slice(line.indexOf(' ') + 1));
-    const python = await oracle.lookup(aliases);
-    const knownAliases = aliases.filter((_, index) => python[index] !== null);
-    const known = [
-      ...pythonNames.filter((_, index) => index % 97 === 0).map(([, name]) => name),
-      ...knownAliases,
-    ];
-    // Garbage names must not hit a name or alias newer than Unicode 14 (such as `\N{EM}`).
-    const pythonKnows = new Set([...pythonNames.map(([, name]) => name), ...knownAliases]);
-    const allowed = (name: string) =>
-      lookup(nameBytes(name), 0, name.length) < 0 || pythonKnows.has(name.toUpperCase());
-    await expectSameAsPython(chunked(mixedBytes({ known, allowed })), CASES);
+    await expectSameAsPython(chunked(mixedBytes(await namePool())), CASES);
+  }, 120_000);
+
+  it(`decodes ${OVERLONG_CASES} streams with over-long \\N{ names in many chunks exactly as Python`, async () => {
+    const streams = overlongNames(await namePool(), MAX_NAME_LENGTH);
+    // Most go past the bound (the others stop just short of it, or are closed before it).
+    const samples = fc.sample(streams, { seed: 1, numRuns: 200 });
+    expect(samples.filter(hasOverlongName).length).toBeGreaterThan(120);
+    await expectSameAsPython(finelyChunked(streams), OVERLONG_CASES);
   }, 120_000);
 
   it('decodes valid UTF-8 exactly as Python for 2,000 generated chunkings', async () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadUnicodeNameLookup } from '../../lib/decode/names/load-unicode-name-lookup.js';
 import type { UnicodeNameLookup } from '../../lib/decode/names/unicode-name-lookup.js';
 import { NAMES_REQUIRED, UnicodeEscapeDecoder } from '../../lib/decode/unicode-escape-decoder.js';
+import { MAX_NAME_LENGTH } from '../../lib/decode/unicode-escape-grammar.js';
 
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -67,6 +68,22 @@ describe('UnicodeEscapeDecoder', () => {
       end: 5,
       fault: undefined,
     });
+  });
+
+  it('knows a name longer than MAX_NAME_LENGTH is unknown without the name table', () => {
+    const name = 'A'.repeat(MAX_NAME_LENGTH + 1);
+    const strict = new UnicodeEscapeDecoder(false);
+    expect(strict.decode(latin1(`ok \\N{${name}}!`), false, undefined)).toEqual({
+      text: 'ok ',
+      end: 3,
+      fault: { reason: 'unknown Unicode character name', start: 3 },
+    });
+    const replace = new UnicodeEscapeDecoder(true);
+    expect(replace.decode(latin1(`ok \\N{${name}}!`), false, undefined)).toMatchObject({
+      text: 'ok \ufffd!',
+    });
+    // One byte shorter, it might be a name: the table decides.
+    expect(replace.decode(latin1(`\\N{${name.slice(1)}}`), false, undefined)).toBe(NAMES_REQUIRED);
   });
 
   it('decodes inputs longer than its buffer', () => {

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hangulSyllableCodePoint } from '../../lib/decode/names/hangul-syllable-code-point.js';
 import { buildUnicodeNameLookup } from '../../lib/decode/names/unicode-name-table.js';
 import type { UnicodeNameLookup } from '../../lib/decode/names/unicode-name-lookup.js';
+import { NAME_ALIASES } from '../../lib/decode/names/generated/unicode-name-data.js';
+import { MAX_NAME_LENGTH } from '../../lib/decode/unicode-escape-grammar.js';
 
 let lookup: UnicodeNameLookup;
 const resolve = (name: string) => {
@@ -43,6 +45,16 @@ describe('the \\N{...} name lookup', () => {
     expect(resolve('EM DASH!')).toBe(-1);
     expect(resolve('EM_DASH')).toBe(-1);
     expect(resolve('LATIN SM\u0100LL LETTER A')).toBe(-1);
+  });
+
+  it('knows no name or alias longer than MAX_NAME_LENGTH (so longer ones are skipped unseen)', () => {
+    const aliases = NAME_ALIASES.split('\n').map((line) => line.slice(line.indexOf(' ') + 1));
+    let longest = 0;
+    for (const [, name] of characterNames) longest = Math.max(longest, name.length);
+    for (const alias of aliases) longest = Math.max(longest, alias.length);
+    expect(longest).toBe(88); // BOX DRAWINGS LIGHT DIAGONAL UPPER CENTRE TO MIDDLE RIGHT AND ...
+    expect(longest).toBeLessThan(MAX_NAME_LENGTH);
+    expect(resolve(`LATIN SMALL LETTER A${' '.repeat(MAX_NAME_LENGTH)}`)).toBe(-1);
   });
 
   it('does not resolve named sequences, as Python \\N{...} does not', () => {
