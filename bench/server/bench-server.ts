@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { openAISseBody, openAISseHead } from './openai-sse-body.js';
+import { BLOCK_SIZE, plainTextBlock } from './plain-text-block.js';
+
+/** The size of each write of the long bodies: 64 KiB. */
+export const WRITE_SIZE = 64 * 1024;
+
+/** How many content events the short completions of the first-chunk workload carry. */
+export const SHORT_PIECES = 8;
+
+/** What the bench server serves; every body is built once, before the first request. */
+export interface BenchServerOptions {
+  /** Content events of `/stream/v1/chat/completions`. */
+  readonly events: number;
+  /** Bytes of `/big/api/chat` (a multiple of 1 MiB). */
+  readonly bigBodyBytes: number;
+  /** Bytes of `/memory/api/chat` (a multiple of 1 MiB). */
+  readonly memoryBytes: number;
+}
+
+/** The running bench server. */
+export interface BenchServer {
+  /** `http://127.0.0.1:PORT`. */
+  readonly url: string;
+  /** Decoded length of one 1 MiB block of the Aivvm bodies. */
+  readonly blockTextLength: number;
+  /** When (`process.hrtime.bigint()`) each `/hold` response saw its socket close, in order. */
+  readonly holdCloseTimes: bigint[];
+  /** Connections open now. */
+  openSockets(): number;
+  /** Stops listening and destroys every connection. */
+  close(): Promise<void>;
+}
+
+/** Writes `total` bytes of `source` (repeated) in `WRITE_SIZE` writes, minding backpressure. */
+function writeRepeated(response: ServerResponse, source: Buffer, total: number): void {
+  let sent = 0;
+  const pump = (): void => {
+    while (sent < total && !response.destroyed) {
+      const offset = sent % source.length;
+      const size = Math.min(WRITE_SIZE, total - sent, source.length - offset);
+      sent += size;
+      if (!response.write(source.subarray(offset, offset + size))) {
+        response.once('drain', pump);
+        return;
+      }
+    }
+    if (!response.destroyed) response.end();
+  };
+  pump();
+}
+
+const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
+const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8' };
+
+/**
+ * Starts the minimal `node:http` server every client of the bench talks to, on `127.0.0.1`
+ * and a free port. Its bodies are prebuilt buffers written in 64 KiB writes, so that the
+ * server is never what limits a figure:
+ *
+ * - `POST /stream/v1/chat/completions`: `events` OpenAI chunks of 4 characters;
+ * - `POST /short/v1/chat/completions`: a short completion, in one write;
+ * - `POST /hold/v1/chat/completions`: the first chunk, then nothing, until the client leaves;
+ *   the time its socket closes is recorded;
+ * - `POST /big/api/chat`, `POST /memory/api/chat`: the Aivvm plain-text protocol.
+ *
+ * Each responds once the request body has arrived, as a real server that reads it would.
+ *
+ * @param options - the sizes of the bodies.
+ * @returns the running server.
+ */
+export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
+  const stream = openAISseBody(options.events);
+  const short = openAISseBody(SHORT_PIECES);
+  const head = openAISseHead();
+  const block = plainTextBlock();
+  const holdCloseTimes: bigint[] = [];
+  const sockets = new Set<Socket>();
+
+  const respond = (request: IncomingMessage, response: ServerResponse): void => {
+    switch (request.url) {
+      case '/stream/v1/chat/completions':
+        response.writeHead(200, SSE_HEADERS);
+        writeRepeated(response, stream, stream.length);
+        return;
+      case '/short/v1/chat/completions':
+        response.writeHead(200, SSE_HEADERS);
+        response.end(short);
+        return;
+      case '/hold/v1/chat/completions': {
+        const index = holdCloseTimes.length;
+        holdCloseTimes.push(0n);
+        response.once('close', () => (holdCloseTimes[index] = process.hrtime.bigint()));
+        response.writeHead(200, SSE_HEADERS);
+        response.write(head);
+        return;
+      }
+      case '/big/api/chat':
+        response.writeHead(200, TEXT_HEADERS);
+        writeRepeated(response, block.bytes, options.bigBodyBytes);
+        return;
+      case '/memory/api/chat':
+        response.writeHead(200, TEXT_HEADERS);
+        writeRepeated(response, block.bytes, options.memoryBytes);
+        return;
+      default:
+        response.writeHead(404).end();
+    }
+  };
+
+  const server = createServer((request, response) => {
+    request.resume();
+    request.once('end', () => {
+      respond(request, response);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  if (options.bigBodyBytes % BLOCK_SIZE || options.memoryBytes % BLOCK_SIZE) {
+    throw new Error('the Aivvm bodies must be whole MiB');
+  }
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    blockTextLength: block.textLength,
+    holdCloseTimes,
+    openSockets: () => sockets.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}

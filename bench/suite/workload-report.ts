@@ -1,0 +1,85 @@
+import type { BenchServer } from '../server/bench-server.js';
+import type { BenchSizes } from '../bench-options.js';
+import type { ChildOptions } from '../child/run-child.js';
+
+/** Who a figure belongs to, as the table and the chart name them. */
+export type ClientLabel =
+  | 'bare http'
+  | 'bare http + TextDecoder'
+  | 'ours'
+  | 'openai'
+  | 'ai'
+  | 'axios stream'
+  | 'TextDecoder';
+
+/** One line of the table: one client on one workload. */
+export interface ResultRow {
+  readonly client: ClientLabel;
+  /** The median, formatted with its unit (`812,000 events/s`). */
+  readonly figure: string;
+  /** The median of the per-round ratios to the bare limit (1 = as fast as bare http), if any. */
+  readonly ratio: number | undefined;
+  /** More figures (`p99 0.41 ms`, `sockets left 0`). */
+  readonly detail: string;
+}
+
+/** One goal of issue 9 and whether this run held it. */
+export interface GoalCheck {
+  readonly goal: string;
+  readonly held: boolean;
+  /** What was measured, in a few words. */
+  readonly measured: string;
+}
+
+/** What one workload reports. */
+export interface WorkloadReport {
+  /** `1. Many small chunks`... */
+  readonly title: string;
+  /** What the figures are (`events/s, median of 5 rounds`). */
+  readonly measure: string;
+  readonly rows: readonly ResultRow[];
+  readonly goals: readonly GoalCheck[];
+}
+
+/** What a workload needs to run. */
+export interface WorkloadContext {
+  readonly server: BenchServer;
+  readonly sizes: BenchSizes;
+  readonly child: ChildOptions;
+  /** Prints a progress line (on stderr, so that stdout holds the table alone). */
+  readonly progress: (line: string) => void;
+}
+
+/**
+ * Formats a number with thousands separators and `digits` decimals.
+ *
+ * @param value - the number.
+ * @param digits - decimals.
+ * @returns the text (`1,234.5`).
+ */
+export function formatNumber(value: number, digits = 0): string {
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/**
+ * The per-round ratios of `values` to `limits` (the same round's bare-http figure): `value /
+ * limit` for a rate, `limit / value` for a time, so that 1 means as fast as the limit.
+ *
+ * @param values - the client's figure per round.
+ * @param limits - bare http's figure per round.
+ * @param kind - `rate` (higher is better) or `time` (lower is better).
+ * @returns the ratios, round by round.
+ */
+export function ratios(
+  values: readonly number[],
+  limits: readonly number[],
+  kind: 'rate' | 'time',
+): number[] {
+  return values.map((value, round) => {
+    const limit = limits[round] ?? NaN;
+    return kind === 'rate' ? value / limit : limit / value;
+  });
+}
