@@ -115,6 +115,9 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     const controller = new AbortController();
     let cancelBody: CancelBody | undefined;
     let bytesReceived = 0;
+    // Once the body has ended, the socket is back in the agent's pool: nothing to abort, and
+    // aborting would still build a DOMException and axios's CanceledError (stack traces included).
+    let ended = false;
     client
       .request<unknown>({
         method: request.method,
@@ -141,6 +144,7 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
               subscriber.next(bytes);
             },
             end: () => {
+              ended = true;
               subscriber.complete();
             },
             fail: (error) => {
@@ -153,6 +157,7 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
         },
       );
     return () => {
+      if (ended) return;
       cancelBody?.();
       controller.abort();
     };
