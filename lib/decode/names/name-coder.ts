@@ -5,7 +5,7 @@
 const CODE_STARTS = '!"#%&\'()*+,./:;<=>?@[]^_abcdefghijklmnopqrstuvwxyz{|}~';
 /** The first this many words have one-character codes; the rest, two characters. */
 const ONE_CHARACTER_CODES = 24;
-/** The second character of a two-character code: any printable ASCII safe in a template literal. */
+/** The second character of a two-character code, from the printable ASCII safe in a template literal. */
 const CODE_SECONDS = Array.from({ length: 0x7f - 0x20 }, (_, index) =>
   String.fromCharCode(0x20 + index),
 )

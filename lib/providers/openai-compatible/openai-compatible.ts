@@ -87,7 +87,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
   }
 
   /**
-   * Whether it serves `model`: any non-empty name, or one of `models` when that was given.
+   * Whether it serves `model` (every non-empty name, or one of `models` when that was given).
    *
    * @param model - the model name.
    */

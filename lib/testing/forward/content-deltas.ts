@@ -43,7 +43,7 @@ function interpret(data: string): UpstreamSignal[] {
 /**
  * Reads an OpenAI chat completions stream, bytes in, {@link UpstreamSignal}s out: decodes
  * UTF-8 across chunk boundaries (WHATWG Encoding, streaming mode), frames events with
- * `eventsource-parser` (WHATWG HTML §9.2: any line ends, comments, multi-line `data`), and
+ * `eventsource-parser` (WHATWG HTML §9.2: CRLF, LF or CR line ends, comments, multi-line `data`), and
  * reads `choices[0].delta.content` and `finish_reason` of each chunk. Chunks without
  * choices (the usage chunk) say nothing.
  *

@@ -4,7 +4,7 @@ const QUOTE_LIMIT = 160;
 const TITLE_LIMIT = 48;
 const PROMPT_LIMIT = 60;
 
-/** One message as the composer reads it: any role, its content as text. */
+/** One message as the composer reads it (whatever the role), its content as text. */
 export interface DefaultReplyMessage {
   /** Who wrote it (`system`, `user`, `assistant`, ...). */
   readonly role: string;
