@@ -1,21 +1,15 @@
 import { createServer } from 'node:net';
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
-import { killRunningClis, runCliProcess } from './support/cli-process.js';
+import type { LoopbackServer } from '../../lib/testing/index.js';
+import { runCliProcess } from './support/cli-process.js';
+import { useCliServer } from './support/use-cli-server.js';
 
+const loopback = useCliServer();
 let server: LoopbackServer;
-
-beforeAll(async () => {
-  server = await startLoopbackServer({ delayMs: 0 });
-});
-afterEach(() => {
-  killRunningClis();
-  server.clearRequests();
-});
-afterAll(async () => {
-  await server.close();
+beforeAll(() => {
+  server = loopback();
 });
 
 /** A port nothing listens on: bound once, then released. */

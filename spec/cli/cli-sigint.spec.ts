@@ -1,22 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
-import { killRunningClis, startCli, within } from './support/cli-process.js';
+import type { LoopbackServer } from '../../lib/testing/index.js';
+import { startCli, within } from './support/cli-process.js';
+import { useCliServer } from './support/use-cli-server.js';
 
 /** How long after Ctrl-C the process must be gone. */
 const PROMPT_EXIT_MS = 3_000;
 
+const loopback = useCliServer();
 let server: LoopbackServer;
-
-beforeAll(async () => {
-  server = await startLoopbackServer({ delayMs: 0 });
-});
-afterEach(() => {
-  killRunningClis();
-  server.clearRequests();
-});
-afterAll(async () => {
-  await server.close();
+beforeAll(() => {
+  server = loopback();
 });
 
 describe('rx-completions on Ctrl-C (SIGINT)', () => {

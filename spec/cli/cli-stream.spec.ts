@@ -1,21 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
-import { killRunningClis, runCliProcess, startCli } from './support/cli-process.js';
+import type { LoopbackServer } from '../../lib/testing/index.js';
+import { runCliProcess, startCli } from './support/cli-process.js';
+import { useCliServer } from './support/use-cli-server.js';
 
 const REPLY = 'Streams arrive in pieces: one, two, three, four, five — done ✓.\n';
 
+const loopback = useCliServer();
 let server: LoopbackServer;
-
-beforeAll(async () => {
-  server = await startLoopbackServer({ delayMs: 0 });
-});
-afterEach(() => {
-  killRunningClis();
-  server.clearRequests();
-});
-afterAll(async () => {
-  await server.close();
+beforeAll(() => {
+  server = loopback();
 });
 
 describe('rx-completions streaming', () => {
