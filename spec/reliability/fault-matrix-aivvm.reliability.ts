@@ -9,13 +9,13 @@ import { DecodeError } from '../../lib/errors/decode-error.js';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { NetworkError } from '../../lib/errors/network-error.js';
 import { TimeoutError } from '../../lib/errors/timeout-error.js';
-import { retryCompletion } from '../../lib/operators/retry-completion.js';
 import type { AivvmOptions } from '../../lib/providers/aivvm/aivvm-options.js';
 import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
 import { refusedPort } from '../support/collect.js';
 import { useFaultHarness } from './support/fault-harness.js';
 import { startResettingServer } from './support/raw-servers.js';
 import { recordUntilSettled } from './support/record-events.js';
+import { itHandlesTransportFaults } from './support/transport-faults.js';
 
 const harness = useFaultHarness();
 const PATH = '/api/chat';
@@ -41,6 +41,14 @@ async function run(options: AivvmOptions = {}) {
 const REPLY = 'Привет, мир! Hello, world — 😀 done.';
 
 describe('Aivvm fault matrix', () => {
+  itHandlesTransportFaults({
+    harness,
+    path: PATH,
+    complete: (options) => complete(options),
+    run: (options) => run(options),
+    success: { script: { text: REPLY, chunkSize: 7 }, text: REPLY },
+  });
+
   it('refused connection: NetworkError ECONNREFUSED, nothing emitted', async () => {
     const port = await refusedPort();
     const { values, error } = await run({ baseURL: `http://127.0.0.1:${port}` });
@@ -89,58 +97,11 @@ describe('Aivvm fault matrix', () => {
     await harness.expectNothingLeft();
   });
 
-  it.each([413, 503])(
-    'status %i with a 5 MB body: HttpStatusError with an 8 KiB excerpt, the rest never read',
-    async (status) => {
-      const huge = new Uint8Array(5 * 1024 * 1024).fill(0x41);
-      harness.server.enqueue({ path: PATH, status, body: huge, chunkSize: 64 * 1024, delayMs: 1 });
-      const { values, error } = await run();
-      expect(values).toEqual([]);
-      expect(HttpStatusError.isInstance(error)).toBe(true);
-      const failure = error as HttpStatusError;
-      expect(failure.status).toBe(status);
-      expect(failure.bodyExcerpt).toBe('A'.repeat(8192));
-      expect(failure.bodyTruncated).toBe(true);
-      expect(failure.message.length).toBeLessThan(400);
-      await expect(harness.server.requests[0]?.closed).resolves.toBe('client-closed');
-      await harness.expectNothingLeft();
-    },
-  );
-
   it('upstream failure (status 500, reason in the status text): HttpStatusError', async () => {
     harness.server.enqueue({ path: PATH, upstreamError: 'The model is overloaded' });
     const { error } = await run();
     expect(HttpStatusError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 500, statusText: 'The model is overloaded' });
-    await harness.expectNothingLeft();
-  });
-
-  it('429 with Retry-After: the header is on the error, and retryCompletion waits for it', async () => {
-    harness.server.enqueue({ path: PATH, status: 429, headers: { 'retry-after': '1' } });
-    const limited = await run();
-    expect(HttpStatusError.isInstance(limited.error)).toBe(true);
-    expect(limited.error).toMatchObject({ status: 429, responseHeaders: { 'retry-after': '1' } });
-
-    harness.server.clearRequests();
-    harness.server.enqueue(
-      { path: PATH, status: 429, headers: { 'retry-after': '1' } },
-      { path: PATH, text: REPLY, chunkSize: 7 },
-    );
-    const retried = await recordUntilSettled(complete().pipe(retryCompletion({ count: 1 })));
-    expect(retried.completed).toBe(true);
-    expect(retried.values.join('')).toBe(REPLY);
-    const [first, second] = harness.server.requests;
-    expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(950);
-    await harness.expectNothingLeft();
-  });
-
-  it('stall before the headers: TimeoutError (first) with the timeout option, request aborted', async () => {
-    harness.server.enqueue({ path: PATH, stall: 'before-headers' });
-    const { values, error } = await run({ timeout: 300 });
-    expect(values).toEqual([]);
-    expect(TimeoutError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ limit: 'first', afterMs: 300 });
-    await expect(harness.server.requests[0]?.closed).resolves.toBe('client-closed');
     await harness.expectNothingLeft();
   });
 

@@ -7,17 +7,16 @@
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { NetworkError } from '../../lib/errors/network-error.js';
 import { StreamError } from '../../lib/errors/stream-error.js';
 import { TimeoutError } from '../../lib/errors/timeout-error.js';
-import { retryCompletion } from '../../lib/operators/retry-completion.js';
 import type { OpenAICompletionOptions } from '../../lib/providers/openai-compatible/openai-compatible-options.js';
 import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
 import { concatBytes, refusedPort } from '../support/collect.js';
 import { useFaultHarness } from './support/fault-harness.js';
 import { startResettingServer } from './support/raw-servers.js';
 import { recordUntilSettled } from './support/record-events.js';
+import { itHandlesTransportFaults } from './support/transport-faults.js';
 import { SSE_DONE, sseBytes, sseDelta, sseLength } from './support/sse.js';
 
 const KEY = 'sk-reliability-0123456789abcdef';
@@ -64,6 +63,14 @@ async function peakMemoryGrowth(work: () => Promise<void>): Promise<number> {
 }
 
 describe('OpenAICompatible fault matrix', () => {
+  itHandlesTransportFaults({
+    harness,
+    path: PATH,
+    complete: (options) => complete(options),
+    run: (options) => run(options),
+    success: { script: { body: sseBytes(DELTAS), chunkSize: 7 }, text: DELTAS.join('') },
+  });
+
   it('refused connection: NetworkError ECONNREFUSED, nothing emitted', async () => {
     const port = await refusedPort();
     const { values, error } = await run({}, `http://127.0.0.1:${port}/v1`);
@@ -108,53 +115,6 @@ describe('OpenAICompatible fault matrix', () => {
     expect(NetworkError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ bytesReceived: after });
     await expect(harness.server.requests[0]?.closed).resolves.toBe('reset');
-    await harness.expectNothingLeft();
-  });
-
-  it.each([413, 503])(
-    'status %i with a 5 MB body: HttpStatusError with an 8 KiB excerpt, the rest never read',
-    async (status) => {
-      const huge = new Uint8Array(5 * 1024 * 1024).fill(0x41);
-      harness.server.enqueue({ path: PATH, status, body: huge, chunkSize: 64 * 1024, delayMs: 1 });
-      const { values, error } = await run();
-      expect(values).toEqual([]);
-      expect(HttpStatusError.isInstance(error)).toBe(true);
-      const failure = error as HttpStatusError;
-      expect(failure.status).toBe(status);
-      expect(failure.bodyExcerpt).toBe('A'.repeat(8192));
-      expect(failure.bodyTruncated).toBe(true);
-      expect(failure.message.length).toBeLessThan(400);
-      await expect(harness.server.requests[0]?.closed).resolves.toBe('client-closed');
-      await harness.expectNothingLeft();
-    },
-  );
-
-  it('429 with Retry-After: the header is on the error, and retryCompletion waits for it', async () => {
-    harness.server.enqueue({ path: PATH, status: 429, headers: { 'retry-after': '1' } });
-    const limited = await run();
-    expect(HttpStatusError.isInstance(limited.error)).toBe(true);
-    expect(limited.error).toMatchObject({ status: 429, responseHeaders: { 'retry-after': '1' } });
-
-    harness.server.clearRequests();
-    harness.server.enqueue(
-      { path: PATH, status: 429, headers: { 'retry-after': '1' } },
-      { path: PATH, body: sseBytes(DELTAS), chunkSize: 7 },
-    );
-    const retried = await recordUntilSettled(complete().pipe(retryCompletion({ count: 1 })));
-    expect(retried.completed).toBe(true);
-    expect(retried.values.join('')).toBe(DELTAS.join(''));
-    const [first, second] = harness.server.requests;
-    expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(950);
-    await harness.expectNothingLeft();
-  });
-
-  it('stall before the headers: TimeoutError (first) with the timeout option, request aborted', async () => {
-    harness.server.enqueue({ path: PATH, stall: 'before-headers' });
-    const { values, error } = await run({ timeout: 300 });
-    expect(values).toEqual([]);
-    expect(TimeoutError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ limit: 'first', afterMs: 300 });
-    await expect(harness.server.requests[0]?.closed).resolves.toBe('client-closed');
     await harness.expectNothingLeft();
   });
 
