@@ -8,6 +8,7 @@ import type { ByteRequest } from '../../lib/http/byte-request.js';
 import { requestBytes } from '../../lib/http/request-bytes.js';
 import type { LoopbackServer } from '../../lib/testing/index.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
+import { cancelAtFirstValue } from '../support/cancel-at-first-value.js';
 import { collect, concatBytes, nextMacrotask, refusedPort } from '../support/collect.js';
 
 const SECRET = 'sk-test-SECRET-0123456789';
@@ -135,19 +136,10 @@ describe.each(adapters)('requestBytes over the %s', (_name, client) => {
 
   it('aborts when unsubscribed mid-stream: nothing is emitted after', async () => {
     server.enqueue({ chunks: ['first', 'second'], delayMs: 30, stall: { afterBytes: 11 } });
-    const seen: string[] = [];
-    const subscription = requestBytes(request()).subscribe({
-      next: (bytes) => {
-        seen.push(new TextDecoder().decode(bytes));
-        subscription.unsubscribe();
-      },
-      error: () => seen.push('error'),
-      complete: () => seen.push('complete'),
-    });
-    const [recorded] = await server.waitForRequests(1);
-    await expect(recorded?.closed).resolves.toBe('client-closed');
-    await server.waitForIdle({ timeoutMs: 1000 });
-    await nextMacrotask();
+    const decoder = new TextDecoder();
+    const seen = await cancelAtFirstValue(requestBytes(request()), server, (bytes) =>
+      decoder.decode(bytes),
+    );
     expect(seen).toEqual(['first']);
   });
 

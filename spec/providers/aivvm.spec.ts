@@ -7,6 +7,7 @@ import { NetworkError } from '../../lib/errors/network-error.js';
 import { TimeoutError } from '../../lib/errors/timeout-error.js';
 import type { LoopbackServer } from '../../lib/testing/index.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
+import { cancelAtFirstValue } from '../support/cancel-at-first-value.js';
 import { collect, nextMacrotask } from '../support/collect.js';
 
 const loopback = useLoopbackServer();
@@ -202,21 +203,8 @@ describe('Aivvm.createCompletion', () => {
 
   it('aborts the request when unsubscribed mid-stream', async () => {
     server.enqueue({ chunks: ['one ', 'two '], delayMs: 20, stall: { afterBytes: 8 } });
-    const seen: string[] = [];
-    const subscription = Aivvm.createCompletion('gpt-4', [...hello], true, {
-      baseURL: server.url,
-    }).subscribe({
-      next: (chunk) => {
-        seen.push(chunk);
-        subscription.unsubscribe();
-      },
-      error: () => seen.push('error'),
-      complete: () => seen.push('complete'),
-    });
-    const [recorded] = await server.waitForRequests(1);
-    await expect(recorded?.closed).resolves.toBe('client-closed');
-    await server.waitForIdle({ timeoutMs: 1000 });
-    await nextMacrotask();
+    const completion$ = Aivvm.createCompletion('gpt-4', [...hello], true, { baseURL: server.url });
+    const seen = await cancelAtFirstValue(completion$, server, (chunk) => chunk);
     expect(seen).toEqual(['one ']);
   });
 });
