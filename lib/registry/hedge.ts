@@ -17,8 +17,8 @@ export interface HedgeConfig {
 /** A source for {@link hedge} and {@link fallback}: a factory, or a named one. */
 export type SourceFactory<T> = (() => Observable<T>) | Candidate<T>;
 
-/** @internal */
-export function toCandidates<T>(sources: readonly SourceFactory<T>[]): Candidate<T>[] {
+/** Names anonymous factories by their index. */
+function toCandidates<T>(sources: readonly SourceFactory<T>[]): Candidate<T>[] {
   return sources.map((source, index) =>
     typeof source === 'function' ? { name: String(index), start: source } : source,
   );

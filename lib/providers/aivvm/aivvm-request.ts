@@ -21,7 +21,7 @@ const encoder = new TextEncoder();
  *
  * @param contentLength - the body's length in bytes.
  */
-export function aivvmHeaders(contentLength: number): Record<string, string> {
+function aivvmHeaders(contentLength: number): Record<string, string> {
   return {
     accept: 'text/event-stream',
     'accept-language': 'en-US,en;q=0.9',
