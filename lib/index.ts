@@ -85,7 +85,15 @@ export {
   AllProvidersFailedError,
   type ProviderFailure,
 } from './errors/all-providers-failed-error.js';
+export { BufferOverflowError } from './errors/buffer-overflow-error.js';
 export {
   InvalidRequestError,
   type InvalidRequestErrorInit,
 } from './errors/invalid-request-error.js';
+
+export { toAsyncIterable } from './interop/to-async-iterable.js';
+export { toReadableStream } from './interop/to-readable-stream.js';
+export type { PullOptions } from './interop/max-buffered.js';
+export { toResponse } from './interop/to-response.js';
+export { pipeToNodeResponse, type NodeResponseLike } from './interop/pipe-to-node-response.js';
+export type { ResponseFormat, ResponseOptions } from './interop/response-format.js';

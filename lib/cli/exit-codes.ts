@@ -44,6 +44,8 @@ const BY_ERROR_CODE: Readonly<Record<CompletionErrorCode, number>> = {
   STREAM: EXIT_CODES.stream,
   INVALID_REQUEST: EXIT_CODES.usage,
   ALL_PROVIDERS_FAILED: EXIT_CODES.allProvidersFailed,
+  // The CLI writes as it reads: it never buffers for a slow consumer.
+  BUFFER_OVERFLOW: EXIT_CODES.other,
 };
 
 /**

@@ -12,7 +12,8 @@ export type CompletionErrorCode =
   | 'DECODE'
   | 'STREAM'
   | 'INVALID_REQUEST'
-  | 'ALL_PROVIDERS_FAILED';
+  | 'ALL_PROVIDERS_FAILED'
+  | 'BUFFER_OVERFLOW';
 
 const brand = Symbol.for('rx-completions.CompletionError');
 
