@@ -43,6 +43,7 @@ export {
   type RetryContext,
 } from './operators/retry-completion.js';
 export { timeoutCompletion, type TimeoutCompletionConfig } from './operators/timeout-completion.js';
+export { abortOnSignal } from './operators/abort-on-signal.js';
 export {
   smoothText,
   type ChunkDetector,
@@ -85,6 +86,7 @@ export {
   AllProvidersFailedError,
   type ProviderFailure,
 } from './errors/all-providers-failed-error.js';
+export { AbortedError } from './errors/aborted-error.js';
 export { BufferOverflowError } from './errors/buffer-overflow-error.js';
 export {
   InvalidRequestError,

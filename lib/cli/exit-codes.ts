@@ -46,6 +46,8 @@ const BY_ERROR_CODE: Readonly<Record<CompletionErrorCode, number>> = {
   ALL_PROVIDERS_FAILED: EXIT_CODES.allProvidersFailed,
   // The CLI writes as it reads: it never buffers for a slow consumer.
   BUFFER_OVERFLOW: EXIT_CODES.other,
+  // The CLI stops on SIGINT by unsubscribing; a signal is not one of its inputs.
+  ABORTED: EXIT_CODES.interrupted,
 };
 
 /**

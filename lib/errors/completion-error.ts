@@ -13,7 +13,8 @@ export type CompletionErrorCode =
   | 'STREAM'
   | 'INVALID_REQUEST'
   | 'ALL_PROVIDERS_FAILED'
-  | 'BUFFER_OVERFLOW';
+  | 'BUFFER_OVERFLOW'
+  | 'ABORTED';
 
 const brand = Symbol.for('rx-completions.CompletionError');
 
