@@ -48,6 +48,7 @@ const BY_ERROR_CODE: Readonly<Record<CompletionErrorCode, number>> = {
   BUFFER_OVERFLOW: EXIT_CODES.other,
   // The CLI stops on SIGINT by unsubscribing; a signal is not one of its inputs.
   ABORTED: EXIT_CODES.interrupted,
+  JSON_PARSE: EXIT_CODES.stream,
 };
 
 /**

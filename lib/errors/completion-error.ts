@@ -14,7 +14,8 @@ export type CompletionErrorCode =
   | 'INVALID_REQUEST'
   | 'ALL_PROVIDERS_FAILED'
   | 'BUFFER_OVERFLOW'
-  | 'ABORTED';
+  | 'ABORTED'
+  | 'JSON_PARSE';
 
 const brand = Symbol.for('rx-completions.CompletionError');
 
