@@ -44,6 +44,14 @@ export {
 } from './operators/retry-completion.js';
 export { timeoutCompletion, type TimeoutCompletionConfig } from './operators/timeout-completion.js';
 export { abortOnSignal } from './operators/abort-on-signal.js';
+export { toObject } from './operators/to-object.js';
+export type {
+  StandardSchemaOutput,
+  StandardSchemaV1,
+  StandardSchemaV1Issue,
+  StandardSchemaV1Props,
+  StandardSchemaV1Result,
+} from './json/standard-schema.js';
 export {
   smoothText,
   type ChunkDetector,
@@ -88,6 +96,8 @@ export {
 } from './errors/all-providers-failed-error.js';
 export { AbortedError } from './errors/aborted-error.js';
 export { BufferOverflowError } from './errors/buffer-overflow-error.js';
+export { JsonParseError } from './errors/json-parse-error.js';
+export { SchemaValidationError, type SchemaIssue } from './errors/schema-validation-error.js';
 export {
   InvalidRequestError,
   type InvalidRequestErrorInit,

@@ -49,6 +49,7 @@ const BY_ERROR_CODE: Readonly<Record<CompletionErrorCode, number>> = {
   // The CLI stops on SIGINT by unsubscribing; a signal is not one of its inputs.
   ABORTED: EXIT_CODES.interrupted,
   JSON_PARSE: EXIT_CODES.stream,
+  SCHEMA_VALIDATION: EXIT_CODES.stream,
 };
 
 /**

@@ -15,7 +15,8 @@ export type CompletionErrorCode =
   | 'ALL_PROVIDERS_FAILED'
   | 'BUFFER_OVERFLOW'
   | 'ABORTED'
-  | 'JSON_PARSE';
+  | 'JSON_PARSE'
+  | 'SCHEMA_VALIDATION';
 
 const brand = Symbol.for('rx-completions.CompletionError');
 

@@ -108,7 +108,10 @@ export class PartialJsonParser {
 
   #step(char: string): void {
     const token = this.#token;
-    if (token?.type === 'string') { this.#stringChar(token, char); return; }
+    if (token?.type === 'string') {
+      this.#stringChar(token, char);
+      return;
+    }
     if (token?.type === 'literal') {
       token.text += char;
       if (!token.word.startsWith(token.text)) this.#fail(char);
@@ -178,14 +181,20 @@ export class PartialJsonParser {
   #structural(char: string): void {
     const open = this.#stack.at(-1);
     if (open === undefined && this.#root !== undefined) this.#fail(char);
-    if (open?.kind === 'object' && open.state !== 'value') { this.#objectChar(open, char); return; }
+    if (open?.kind === 'object' && open.state !== 'value') {
+      this.#objectChar(open, char);
+      return;
+    }
     if (open?.kind === 'array' && open.state === 'after') {
       if (char === ',') open.state = 'value';
       else if (char === ']') this.#close();
       else this.#fail(char);
       return;
     }
-    if (char === ']' && open?.kind === 'array' && open.state === 'first') { this.#close(); return; }
+    if (char === ']' && open?.kind === 'array' && open.state === 'first') {
+      this.#close();
+      return;
+    }
     this.#startValue(char);
   }
 
