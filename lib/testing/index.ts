@@ -25,6 +25,6 @@ export type {
   StallPoint,
   StreamErrorScript,
 } from './reply/reply-script.js';
-export type { RecordedRequest, RequestOutcome } from './server/recorded-request.js';
+export type { RecordedRequest, RequestOutcome } from './recording/recorded-request.js';
 export type { WaitOptions } from './server/wait-until.js';
-export type { AivvmChatBody } from './routes/aivvm-chat-body.js';
+export type { AivvmChatBody } from './aivvm/aivvm-chat-body.js';

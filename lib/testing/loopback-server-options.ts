@@ -20,7 +20,7 @@ export interface LoopbackUpstream {
 }
 
 /**
- * The model ids `GET /v1/models` lists by default: the Aivvm ones (SPEC §1), then
+ * The model ids `GET /v1/models` lists by default: the Aivvm ones (`AIVVM_MODELS`), then
  * `gpt-4o-mini` and `llama3.2`.
  */
 export const DEFAULT_LOOPBACK_MODELS: readonly string[] = [
@@ -70,7 +70,8 @@ export interface LoopbackServerOptions {
    */
   readonly models?: readonly string[];
   /**
-   * Where `/api/chat` forwards a conversation when no script answers it (SPEC §2).
+   * Where `/api/chat` forwards a conversation when no script answers it, as chatbot-ui's
+   * `pages/api/chat.ts` forwarded to OpenAI.
    * @defaultValue the server's own `${url}/v1`, with its `apiKey`
    * @example { baseURL: 'http://127.0.0.1:11434/v1' }
    */

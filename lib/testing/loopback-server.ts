@@ -6,9 +6,9 @@ import {
   type LoopbackServerOptions,
 } from './loopback-server-options.js';
 import type { ReplyScript } from './reply/reply-script.js';
-import type { ForwardTarget } from './routes/loopback-route-config.js';
+import type { ForwardTarget } from './forward/forward-target.js';
 import { createLoopbackRoutes } from './routes/loopback-routes.js';
-import type { RecordedRequest } from './server/recorded-request.js';
+import type { RecordedRequest } from './recording/recorded-request.js';
 import { RunningLoopbackServer } from './server/running-loopback-server.js';
 import type { WaitOptions } from './server/wait-until.js';
 
@@ -76,7 +76,7 @@ const FORWARD_HEADER = 'x-loopback-forward';
  *
  * - `POST /v1/chat/completions` and `GET /v1/models`, OpenAI's protocol (SSE or JSON, usage,
  *   OpenAI error JSON, 401 without the `apiKey` when one is set);
- * - `POST /api/chat`, the Aivvm protocol as chatbot-ui spoke it (SPEC §2): it forwards the
+ * - `POST /api/chat`, the Aivvm protocol as chatbot-ui spoke it (its `pages/api/chat.ts`): it forwards the
  *   conversation, system prompt first, to `upstream` (by default its own `/v1`) and streams
  *   the content back as plain text; upstream failures are a 500 with the reason as status text.
  *

@@ -47,6 +47,10 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'The `rx-completions` command line: arguments, key, prompt, the endpoint it talks to, output (control characters stripped from what servers send) and exit codes. It loads `testing` only with `--serve`, through a dynamic `import()`.',
   'lib/testing':
     'The entry of `rx-completions/testing` and the loopback server’s public face (`startLoopbackServer`, its options). Node only; never imported by the product layers.',
+  'lib/testing/recording':
+    'The record of one request the loopback server received (`RecordedRequest`): the lowest layer of `testing`, which scripts and the server both read.',
+  'lib/testing/aivvm':
+    'The Aivvm wire format as the loopback server reads it: chatbot-ui’s `ChatBody`, parsed and checked.',
   'lib/testing/server':
     'The HTTP mechanics of the loopback server: listening on 127.0.0.1, routing, CORS, recording requests, tracking connections, waiting. It knows routes only through the `Route` interface.',
   'lib/testing/routes':

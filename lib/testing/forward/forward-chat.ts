@@ -3,15 +3,15 @@ import type { IncomingMessage } from 'node:http';
 
 import { planReply } from '../reply/reply-plan.js';
 import { writeReply } from '../reply/write-reply.js';
-import type { AivvmChatBody } from '../routes/aivvm-chat-body.js';
-import type { ForwardTarget } from '../routes/loopback-route-config.js';
+import type { AivvmChatBody } from '../aivvm/aivvm-chat-body.js';
+import type { ForwardTarget } from './forward-target.js';
 import type { Exchange } from '../server/route.js';
 import { ContentDeltas } from './content-deltas.js';
 import { postUpstream } from './post-upstream.js';
 import { toChatCompletionsRequest } from './to-chat-completions-request.js';
 import { upstreamErrorReason } from './upstream-error-reason.js';
 
-/** chatbot-ui answered `/api/chat` with plain text, never SSE (SPEC §1 item 6). */
+/** chatbot-ui answered `/api/chat` with plain text, never SSE. */
 export const PLAIN_TEXT = 'text/plain; charset=utf-8';
 
 const messageOf = (error: unknown): string =>
@@ -54,7 +54,7 @@ async function relay(upstream: IncomingMessage, exchange: Exchange): Promise<str
 }
 
 /**
- * Answers `/api/chat` as chatbot-ui did (SPEC §2): posts the conversation to the upstream's
+ * Answers `/api/chat` as chatbot-ui did: posts the conversation to the upstream's
  * `/chat/completions` (system prompt first, `stream: true`, see `toChatCompletionsRequest`),
  * then streams the content deltas back as `text/plain` chunks as they arrive.
  *

@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
-import type { ForwardTarget } from '../routes/loopback-route-config.js';
+import type { ForwardTarget } from './forward-target.js';
 
 /**
  * Posts a chat completions request to an upstream with `node:http` (or `node:https`), on a

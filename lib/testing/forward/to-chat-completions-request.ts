@@ -1,7 +1,7 @@
-import type { AivvmChatBody } from '../routes/aivvm-chat-body.js';
+import type { AivvmChatBody } from '../aivvm/aivvm-chat-body.js';
 
 /**
- * The OpenAI request chatbot-ui made of a `ChatBody` (SPEC §2).
+ * The OpenAI request chatbot-ui made of a `ChatBody`.
  *
  * @example
  * ```ts
@@ -20,7 +20,7 @@ export interface ChatCompletionsRequest {
 }
 
 /**
- * Turns an Aivvm body into the OpenAI request chatbot-ui forwarded (SPEC §2): the system
+ * Turns an Aivvm body into the OpenAI request chatbot-ui forwarded: the system
  * prompt `prompt` as the first message (even when empty), then `messages` (`role` and
  * `content` only), `model.id`, `temperature` and `stream: true`.
  *

@@ -6,7 +6,7 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null;
 
 /**
- * The reason chatbot-ui gave for an upstream's error status (SPEC §2): the `error.message` of
+ * The reason chatbot-ui gave for an upstream's error status: the `error.message` of
  * an OpenAI error body, else `OpenAI API returned an error: <status> <status text>`.
  *
  * Reads at most 64 KiB of the body; a body that fails to arrive counts as empty.

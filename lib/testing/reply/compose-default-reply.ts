@@ -54,7 +54,7 @@ const modelLabel = (id: string): string =>
  * 160 characters; a conversation without a user message gets a greeting instead. A leading
  * system message is the system prompt (`none` when empty or absent) and is not counted in the
  * conversation, so an Aivvm body (`prompt` + `messages`) and the OpenAI request chatbot-ui
- * makes of it (SPEC §2) give the same reply. Aivvm model ids show their display name.
+ * makes of it (in its `pages/api/chat.ts`) give the same reply. Aivvm model ids show their display name.
  *
  * @param request - the model, the conversation and the temperature.
  * @returns the reply, in markdown, ending with a line break.

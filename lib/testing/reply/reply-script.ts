@@ -1,4 +1,4 @@
-import type { RecordedRequest } from '../server/recorded-request.js';
+import type { RecordedRequest } from '../recording/recorded-request.js';
 
 /**
  * Where a scripted reply stops forever: before the status line, right after the headers, or
@@ -36,7 +36,7 @@ export interface StreamErrorScript {
  *
  * One queue serves every route: a script goes to the next request that takes one, whatever its
  * route, unless `path` names the route it is for. `/api/chat` takes a script only when it
- * answers itself: with no script it forwards to its upstream (SPEC §2), and the forwarded
+ * answers itself: with no script it forwards to its upstream (as chatbot-ui did), and the forwarded
  * `/v1/chat/completions` request takes the next script meant for it.
  *
  * On the OpenAI routes (`/v1/...`), a status ≥ 400 without content gets an OpenAI error JSON

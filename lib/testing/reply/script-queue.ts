@@ -1,4 +1,4 @@
-import type { RecordedRequest } from '../server/recorded-request.js';
+import type { RecordedRequest } from '../recording/recorded-request.js';
 import { assertReplyScript } from './assert-reply-script.js';
 import type { ReplyScript, ReplySource } from './reply-script.js';
 

@@ -6,7 +6,7 @@ import type { ReplyScript } from '../reply/reply-script.js';
 import { splitWords } from '../reply/split-words.js';
 import { writeReply } from '../reply/write-reply.js';
 import type { Exchange, Route } from '../server/route.js';
-import { parseAivvmChatBody, type AivvmChatBody } from './aivvm-chat-body.js';
+import { parseAivvmChatBody, type AivvmChatBody } from '../aivvm/aivvm-chat-body.js';
 import type { LoopbackRouteConfig } from './loopback-route-config.js';
 
 /**
@@ -49,7 +49,7 @@ async function handleChat(exchange: Exchange, config: LoopbackRouteConfig): Prom
 
 /**
  * `POST /api/chat`, the Aivvm protocol as the chatbot-ui server behind chat.aivvm.com spoke it
- * (SPEC §2): a `ChatBody` in, a chunked plain-text stream out.
+ * (chatbot-ui's `pages/api/chat.ts`): a `ChatBody` in, a chunked plain-text stream out.
  *
  * A body that is not JSON or not a `ChatBody` is answered 400 with the reason as status text
  * and body, and takes no script. Otherwise, without a script for it, the request is forwarded

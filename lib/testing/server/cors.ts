@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 
 /**
  * The request headers a browser may send cross-origin: `content-type`, every header of the
- * Aivvm request (SPEC §1 item 3) and `authorization` for OpenAI-compatible routes. Browsers
+ * Aivvm request and `authorization` for OpenAI-compatible routes. Browsers
  * never send the `sec-*` ones themselves from scripts; listing them is harmless.
  */
 export const CORS_ALLOWED_HEADERS: readonly string[] = [

@@ -4,7 +4,11 @@ import { toReasonPhrase } from '../reply/reason-phrase.js';
 import type { ScriptQueue } from '../reply/script-queue.js';
 import type { ServerFault } from '../reply/write-reply.js';
 import { readBody } from './read-body.js';
-import { recordRequest, type RecordedRequest, type RequestOutcome } from './recorded-request.js';
+import {
+  recordRequest,
+  type RecordedRequest,
+  type RequestOutcome,
+} from '../recording/recorded-request.js';
 import type { Exchange, Route } from './route.js';
 import { routeRequest } from './router.js';
 

@@ -1,6 +1,6 @@
 import type { ReplyScript } from '../reply/reply-script.js';
 import type { ReplyTarget } from '../reply/write-reply.js';
-import type { RecordedRequest } from './recorded-request.js';
+import type { RecordedRequest } from '../recording/recorded-request.js';
 
 /**
  * One request in flight, as a route sees it: the record, the response to write (with its close

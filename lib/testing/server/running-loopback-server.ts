@@ -2,11 +2,10 @@ import { EventEmitter, once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { LoopbackServer } from '../loopback-server.js';
 import type { ReplyScript, ReplySource } from '../reply/reply-script.js';
 import { ScriptQueue } from '../reply/script-queue.js';
 import { ConnectionTracker } from './connection-tracker.js';
-import type { RecordedRequest } from './recorded-request.js';
+import type { RecordedRequest } from '../recording/recorded-request.js';
 import { createRequestHandler } from './request-handler.js';
 import type { Route } from './route.js';
 import { waitUntil, type WaitOptions } from './wait-until.js';
@@ -28,7 +27,7 @@ export interface LoopbackServerSettings {
 }
 
 /**
- * The {@link LoopbackServer} implementation: a `node:http` server wired to the request
+ * The loopback server's implementation (the `LoopbackServer` the testing entry returns): a `node:http` server wired to the request
  * handler, the script queue, the connection tracker and the request log.
  *
  * @example
@@ -37,7 +36,7 @@ export interface LoopbackServerSettings {
  * await server.listen('127.0.0.1', 0);
  * ```
  */
-export class RunningLoopbackServer implements LoopbackServer {
+export class RunningLoopbackServer {
   readonly #http: Server;
   readonly #changes = new EventEmitter().setMaxListeners(0);
   readonly #tracker: ConnectionTracker;

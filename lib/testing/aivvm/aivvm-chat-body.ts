@@ -2,7 +2,7 @@ import type { ChatMessage } from '../../messages/chat-message.js';
 
 /**
  * The body of `POST /api/chat`: chatbot-ui's `ChatBody`, as the Aivvm provider sends it
- * (SPEC §1 item 2, §2).
+ * (chatbot-ui's `pages/api/chat.ts` reads it).
  *
  * @example
  * ```ts
