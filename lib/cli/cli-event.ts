@@ -1,5 +1,6 @@
 import { CompletionError } from '../errors/completion-error.js';
 import type { CompletionEvent } from '../providers/openai-compatible/completion-event.js';
+import { terminalSafeJson } from './terminal-safe-text.js';
 
 /** The last event of a reply that was streamed in full. */
 export interface DoneEvent {
@@ -53,7 +54,9 @@ export function errorEvent(error: unknown): ErrorEvent {
 
 /**
  * How the CLI prints an event: the text of a `text-delta` (nothing for the others), or with
- * `json` the event as one JSON line.
+ * `json` the event as one JSON line, every control character escaped (see
+ * {@link terminalSafeJson}). The text itself is printed as given: the caller strips a
+ * server's terminal controls from it, across chunks.
  *
  * @param event - the event.
  * @param json - `--json`.
@@ -65,6 +68,6 @@ export function errorEvent(error: unknown): ErrorEvent {
  * ```
  */
 export function renderEvent(event: CliEvent, json: boolean): string {
-  if (json) return `${JSON.stringify(event)}\n`;
+  if (json) return `${terminalSafeJson(event)}\n`;
   return event.type === 'text-delta' ? event.text : '';
 }

@@ -27,13 +27,16 @@ export interface CliTimeout {
  * ```
  */
 export interface CliOptions {
-  /** `--provider`. @default 'aivvm' */
-  readonly provider: CliProvider;
-  /** `--model`. @default {@link DEFAULT_MODELS} of the provider */
-  readonly model: string;
+  /**
+   * `--provider`, when given; otherwise the endpoint decides (`aivvm` with `--base-url` or
+   * `--serve`, `openai` for OpenAI's own API).
+   */
+  readonly provider: CliProvider | undefined;
+  /** `--model`, when given; otherwise {@link DEFAULT_MODELS} of the provider. */
+  readonly model: string | undefined;
   /** `--base-url`: Aivvm's site root, or the OpenAI-compatible `/v1` root. */
   readonly baseUrl: string | undefined;
-  /** Start the loopback server and use it (`--serve`, the default without `--base-url`). */
+  /** `--serve`: start the loopback server of `rx-completions/testing` and use it. */
   readonly serve: boolean;
   /** `--system`: the system prompt. @default the provider's own */
   readonly systemMessage: string | undefined;

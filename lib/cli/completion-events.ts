@@ -6,10 +6,14 @@ import { Aivvm } from '../providers/aivvm/aivvm.js';
 import type { CompletionEvent } from '../providers/openai-compatible/completion-event.js';
 import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
 import type { CompletionOptions } from '../providers/provider.js';
-import type { CliOptions } from './cli-options.js';
+import type { CliOptions, CliProvider } from './cli-options.js';
 
-/** Where the request goes and with which key. */
+/** Where the request goes, to which provider and model, and with which key. */
 export interface CompletionTarget {
+  /** The protocol: `aivvm` or `openai`. */
+  readonly provider: CliProvider;
+  /** The model asked for. */
+  readonly model: string;
   /** Aivvm's site root, or the OpenAI-compatible `/v1` root. */
   readonly baseURL: string;
   /** The OpenAI key, if any (Aivvm sends none). */
@@ -36,11 +40,12 @@ function completionOptions(options: CliOptions): CompletionOptions {
  *
  * @param options - the parsed command line.
  * @param prompt - the user's message.
- * @param target - the base URL and the key.
+ * @param target - the provider, the model, the base URL and the key.
  * @returns the events; unsubscribing aborts the request.
  * @example
  * ```ts
- * completionEvents(options, 'Hello', { baseURL: server.url, apiKey: undefined })
+ * const target = { provider: 'aivvm', model: 'gpt-4', baseURL: server.url, apiKey: undefined } as const;
+ * completionEvents(options, 'Hello', target)
  *   .subscribe((event) => console.log(event));
  * ```
  */
@@ -52,12 +57,12 @@ export function completionEvents(
   const messages: Messages = [{ role: 'user', content: prompt }];
   const common = completionOptions(options);
   const events$: Observable<CompletionEvent> =
-    options.provider === 'openai'
+    target.provider === 'openai'
       ? new OpenAICompatible({
           baseURL: target.baseURL,
           ...(target.apiKey === undefined ? {} : { apiKey: target.apiKey }),
-        }).createCompletionEvents(options.model, messages, true, common)
-      : Aivvm.createCompletion(options.model, messages, true, {
+        }).createCompletionEvents(target.model, messages, true, common)
+      : Aivvm.createCompletion(target.model, messages, true, {
           ...common,
           baseURL: target.baseURL,
         }).pipe(map((text): CompletionEvent => ({ type: 'text-delta', text })));

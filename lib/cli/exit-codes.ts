@@ -14,7 +14,7 @@ export const EXIT_CODES = {
   ok: 0,
   /** Any other failure (e.g. the loopback server could not start). */
   other: 1,
-  /** A bad command line, an unreadable key file, no prompt; `InvalidRequestError`. */
+  /** A bad command line, no endpoint, an unreadable key file, no prompt; `InvalidRequestError`. */
   usage: 2,
   /** `ModelNotSupportedError`: the provider does not serve the model. */
   modelNotSupported: 3,

@@ -1,3 +1,4 @@
+import { OPENAI_BASE_URL } from './cli-endpoint.js';
 import { DEFAULT_MODELS } from './cli-options.js';
 import { EXIT_CODES } from './exit-codes.js';
 
@@ -7,7 +8,7 @@ const EXIT_CODE_LINES: readonly (readonly [code: number, meaning: string])[] = [
   [EXIT_CODES.other, 'another failure (e.g. the loopback server could not start)'],
   [
     EXIT_CODES.usage,
-    'usage: bad option or value, no prompt, unreadable --api-key-file; InvalidRequestError',
+    'usage: bad option or value, no endpoint, no prompt, unreadable --api-key-file; InvalidRequestError',
   ],
   [EXIT_CODES.modelNotSupported, 'ModelNotSupportedError: the provider does not serve the model'],
   [EXIT_CODES.httpStatus, 'HttpStatusError: the server answered with a status of 400 or more'],
@@ -36,17 +37,23 @@ export function helpText(): string {
   return `Usage: rx-completions [options] [prompt...]
 
 Streams a chat completion to stdout as it arrives. The prompt is the arguments joined by
-spaces, or stdin (read to its end) when there are none. Without --base-url it starts the
-loopback server of rx-completions/testing and asks it, so it works offline.
+spaces, or stdin (read to its end) when there are none. It goes to --base-url; with
+neither --base-url nor --serve, to OpenAI's API (${OPENAI_BASE_URL}, provider
+openai) with the key from --api-key-file or OPENAI_API_KEY; with no key either, nothing is
+sent and a usage error says what to pass. --serve starts the built-in loopback server of
+rx-completions/testing on 127.0.0.1 and asks it: offline.
+Terminal controls in what a server sends (escape sequences, control characters) are never
+printed.
 
 Options:
   -p, --provider <name>    aivvm (chatbot-ui /api/chat, plain text) or openai (any
-                           OpenAI-compatible /v1/chat/completions, SSE) (default: aivvm)
+                           OpenAI-compatible /v1/chat/completions, SSE) (default: aivvm
+                           with --base-url or --serve, openai without)
   -m, --model <name>       the model (default: ${DEFAULT_MODELS.aivvm} for aivvm, ${DEFAULT_MODELS.openai} for openai)
       --base-url <url>     aivvm: the site root (e.g. https://chat.aivvm.com);
                            openai: the API root ending in /v1 (e.g. http://127.0.0.1:11434/v1)
-      --serve              start the loopback server on 127.0.0.1 and use it
-                           (the default when --base-url is not given)
+      --serve              start the built-in loopback server on 127.0.0.1 and use it
+                           (offline; excludes --base-url)
   -s, --system <text>      the system prompt (default: the provider's)
       --temperature <n>    the sampling temperature (default: the provider's)
       --timeout <ms>       the longest wait for the first chunk
@@ -73,8 +80,9 @@ ${codes.join('\n')}
 Ctrl-C aborts the request at once: nothing more is printed and the exit code is 130.
 
 Examples:
-  rx-completions "Hello, world!"
-  echo "Translate: good morning" | rx-completions --system "You are a translator"
+  rx-completions --serve "Hello, world!"
+  OPENAI_API_KEY=... rx-completions "Hello, world!"
+  echo "Translate: good morning" | rx-completions --serve --system "You are a translator"
   rx-completions --provider openai --base-url http://127.0.0.1:11434/v1 -m llama3.2 "Hi"
 `;
 }

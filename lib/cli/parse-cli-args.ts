@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 
 import {
   CLI_PROVIDERS,
-  DEFAULT_MODELS,
   type CliCommand,
   type CliProvider,
   type CliTimeout,
@@ -49,8 +48,8 @@ function finiteNumber(name: string, value: string): number {
   return parsed;
 }
 
-function provider(value: string | undefined): CliProvider {
-  if (value === undefined) return 'aivvm';
+function provider(value: string | undefined): CliProvider | undefined {
+  if (value === undefined) return undefined;
   const known = CLI_PROVIDERS.find((name) => name === value);
   if (known === undefined) {
     throw new UsageError(`--provider must be ${CLI_PROVIDERS.join(' or ')}, got "${value}"`);
@@ -103,7 +102,8 @@ function usageErrorFrom(error: unknown): UsageError {
  *
  * - `--help` wins over everything else, then `--version`.
  * - The positional arguments, joined by spaces, are the prompt; none means stdin.
- * - `--serve` is the default when no `--base-url` is given; both together are an error.
+ * - `--serve` and `--base-url` exclude each other; with neither, the endpoint is chosen
+ *   later, from the key (see `chooseEndpoint`).
  * - An `--api-key` option is refused: keys come from `--api-key-file` or `OPENAI_API_KEY`.
  *
  * @param args - the arguments, e.g. `process.argv.slice(2)`.
@@ -130,14 +130,13 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
   if (values.serve && baseUrl !== undefined) {
     throw new UsageError('--serve and --base-url exclude each other');
   }
-  const chosen = provider(values.provider);
   return {
     kind: 'complete',
     options: {
-      provider: chosen,
-      model: values.model ?? DEFAULT_MODELS[chosen],
+      provider: provider(values.provider),
+      model: values.model,
       baseUrl,
-      serve: baseUrl === undefined,
+      serve: values.serve,
       systemMessage: values.system,
       temperature:
         values.temperature === undefined

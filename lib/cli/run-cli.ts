@@ -1,9 +1,9 @@
 import { endWith } from 'rxjs';
 
-import type { LoopbackServer } from '../testing/loopback-server.js';
+import { chooseEndpoint, type CliEndpoint } from './cli-endpoint.js';
 import { DONE_EVENT, errorEvent, renderEvent, type CliEvent } from './cli-event.js';
 import type { CliOptions } from './cli-options.js';
-import { completionEvents } from './completion-events.js';
+import { completionEvents, type CompletionTarget } from './completion-events.js';
 import { EXIT_CODES, exitCodeFor } from './exit-codes.js';
 import { formatError } from './format-error.js';
 import { helpText } from './help-text.js';
@@ -13,6 +13,7 @@ import { readPackageVersion } from './read-package-version.js';
 import { readStdin, type StdinStream } from './read-stdin.js';
 import { redactSecrets } from './redact-secrets.js';
 import { streamToOutput, type CliOutput, type StreamOutcome } from './stream-to-output.js';
+import { stripTerminalControls, TerminalControlFilter } from './terminal-safe-text.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -40,44 +41,60 @@ interface RunState {
   outputClosed: boolean;
 }
 
-/** The request's base URL: `--base-url`, or the loopback server's route for the provider. */
-function baseUrlFor(options: CliOptions, server: LoopbackServer | undefined): string {
-  if (server === undefined) return options.baseUrl ?? '';
-  return options.provider === 'openai' ? `${server.url}/v1` : server.url;
-}
-
 const exitCodeOf = (outcome: StreamOutcome): number =>
   outcome === 'interrupted' ? EXIT_CODES.interrupted : EXIT_CODES.ok;
 
-async function complete(
+/** Streams the completion to stdout; a server's terminal controls never reach it. */
+async function stream(
   options: CliOptions,
+  target: CompletionTarget,
   prompt: string,
   io: CliIo,
   state: RunState,
 ): Promise<number> {
-  // Loaded only when used: a run against --base-url starts faster without the server's code.
-  const server = options.serve
-    ? await import('../testing/loopback-server.js').then((module) => module.startLoopbackServer())
-    : undefined;
+  if (io.signal?.aborted) return EXIT_CODES.interrupted;
+  const events$ = completionEvents(options, prompt, target).pipe(endWith<CliEvent>(DONE_EVENT));
+  const controls = new TerminalControlFilter();
+  let endsWithNewline = true;
+  const render = (event: CliEvent): string => {
+    const rendered = renderEvent(event, options.json);
+    const text = options.json ? rendered : controls.push(rendered);
+    if (text !== '') endsWithNewline = text.endsWith('\n');
+    // On a terminal, the shell prompt goes on a line of its own; pipes get the exact reply.
+    return event.type === 'done' && io.stdout.isTTY === true && !endsWithNewline ? '\n' : text;
+  };
+  const outcome = await streamToOutput(events$, io.stdout, render, io.signal);
+  state.outputClosed = outcome === 'output-closed';
+  return exitCodeOf(outcome);
+}
+
+async function complete(
+  options: CliOptions,
+  endpoint: CliEndpoint,
+  prompt: string,
+  io: CliIo,
+  state: RunState,
+): Promise<number> {
+  const { provider, model } = endpoint;
+  if (endpoint.kind === 'remote') {
+    const target = { provider, model, baseURL: endpoint.baseURL, apiKey: state.apiKey };
+    return stream(options, target, prompt, io, state);
+  }
+  // Loaded only for --serve, on demand: the command line does not import the testing entry.
+  const { startLoopbackServer } = await import('../testing/index.js');
+  const server = await startLoopbackServer();
   try {
-    if (io.signal?.aborted) return EXIT_CODES.interrupted;
-    if (server !== undefined && options.verbose) {
-      io.stderr.write(`loopback server listening on ${server.url}\n`);
-    }
-    const target = { baseURL: baseUrlFor(options, server), apiKey: state.apiKey };
-    const events$ = completionEvents(options, prompt, target).pipe(endWith<CliEvent>(DONE_EVENT));
-    let endsWithNewline = true;
-    const render = (event: CliEvent): string => {
-      const text = renderEvent(event, options.json);
-      if (text !== '') endsWithNewline = text.endsWith('\n');
-      // On a terminal, the shell prompt goes on a line of its own; pipes get the exact reply.
-      return event.type === 'done' && io.stdout.isTTY === true && !endsWithNewline ? '\n' : text;
-    };
-    const outcome = await streamToOutput(events$, io.stdout, render, io.signal);
-    state.outputClosed = outcome === 'output-closed';
-    return exitCodeOf(outcome);
+    if (options.verbose) io.stderr.write(`loopback server listening on ${server.url}\n`);
+    const baseURL = provider === 'openai' ? `${server.url}/v1` : server.url;
+    return await stream(
+      options,
+      { provider, model, baseURL, apiKey: state.apiKey },
+      prompt,
+      io,
+      state,
+    );
   } finally {
-    await server?.close();
+    await server.close();
   }
 }
 
@@ -94,19 +111,25 @@ async function run(args: readonly string[], io: CliIo, state: RunState): Promise
   const { options } = command;
   state.json = options.json;
   state.apiKey = await readApiKey(options.apiKeyFile, io.env);
+  const endpoint = chooseEndpoint(options, state.apiKey);
   if (options.prompt === undefined && options.verbose) {
     io.stderr.write('reading the prompt from stdin, to its end\n');
   }
   const prompt = options.prompt ?? (await readStdin(io.stdin, io.signal));
   if (prompt.trim() === '') throw new UsageError('the prompt is empty');
-  return complete(options, prompt, io, state);
+  return complete(options, endpoint, prompt, io, state);
 }
 
 /**
- * Runs the `rx-completions` command line: parses `args`, reads the prompt and the key, starts
- * the loopback server when no `--base-url` is given, streams the reply to `io.stdout` chunk by
- * chunk, and returns the exit code (see `--help` and {@link EXIT_CODES}). It never throws and
- * never exits the process: `main.ts` does that.
+ * Runs the `rx-completions` command line: parses `args`, reads the key and the prompt, chooses
+ * the endpoint (`--base-url`; the loopback server with `--serve`; OpenAI's API when a key is
+ * given; else a usage error), streams the reply to `io.stdout` chunk by chunk, and returns the
+ * exit code (see `--help` and {@link EXIT_CODES}). It never throws and never exits the
+ * process: `main.ts` does that.
+ *
+ * - What a server sent is printed without its terminal controls (escape sequences, C0 but
+ *   tab and line feed, C1), also when a sequence is split across chunks; `--json` escapes
+ *   every control character instead.
  *
  * - Errors: one line on `io.stderr` (`error: <Type>: <message>`; stack and causes with
  *   `--verbose`), and with `--json` an `error` event on stdout too. The API key is never
@@ -136,10 +159,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (io.signal?.aborted) return EXIT_CODES.interrupted;
     const secrets = [state.apiKey, io.env.OPENAI_API_KEY?.trim()];
     if (state.json && !state.outputClosed) {
-      io.stdout.write(redactSecrets(`${JSON.stringify(errorEvent(error))}\n`, secrets));
+      io.stdout.write(redactSecrets(renderEvent(errorEvent(error), true), secrets));
     }
     const verbose = args.includes('--verbose');
-    io.stderr.write(formatError(error, { verbose, secrets }));
+    // A server's words are quoted in error messages: no terminal control of theirs is printed
+    // (and a key it split with one is redacted once the controls are gone).
+    const line = stripTerminalControls(formatError(error, { verbose, secrets }));
+    io.stderr.write(redactSecrets(line, secrets));
     return exitCodeFor(error);
   }
 }

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_MODELS } from '../../lib/cli/cli-options.js';
+import { chooseEndpoint, OPENAI_BASE_URL } from '../../lib/cli/cli-endpoint.js';
+import { DEFAULT_MODELS, type CliOptions } from '../../lib/cli/cli-options.js';
 import { EXIT_CODES, exitCodeFor } from '../../lib/cli/exit-codes.js';
 import { formatError } from '../../lib/cli/format-error.js';
 import { parseCliArgs } from '../../lib/cli/parse-cli-args.js';
@@ -87,14 +88,14 @@ describe('formatError', () => {
 });
 
 describe('parseCliArgs', () => {
-  it('fills in the defaults and serves itself without --base-url', () => {
+  it('fills in the defaults, leaving the provider and model to the endpoint', () => {
     expect(parseCliArgs(['Hello', 'world'])).toEqual({
       kind: 'complete',
       options: {
-        provider: 'aivvm',
-        model: DEFAULT_MODELS.aivvm,
+        provider: undefined,
+        model: undefined,
         baseUrl: undefined,
-        serve: true,
+        serve: false,
         systemMessage: undefined,
         temperature: undefined,
         timeout: undefined,
@@ -154,11 +155,72 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['Hi', '--version'])).toEqual({ kind: 'version' });
   });
 
-  it('takes openai default model and --timeout-each alone', () => {
+  it('takes --timeout-each alone', () => {
     const command = parseCliArgs(['-p', 'openai', '--timeout-each', '10', 'x']);
-    expect(command).toMatchObject({
-      options: { model: DEFAULT_MODELS.openai, timeout: { each: 10 } },
+    expect(command).toMatchObject({ options: { timeout: { each: 10 } } });
+  });
+
+  it('serves only when --serve is given', () => {
+    expect(parseCliArgs(['--serve', 'Hi'])).toMatchObject({ options: { serve: true } });
+    expect(parseCliArgs(['Hi'])).toMatchObject({ options: { serve: false } });
+  });
+});
+
+describe('chooseEndpoint', () => {
+  const options = (args: readonly string[]): CliOptions => {
+    const command = parseCliArgs([...args, 'Hi']);
+    if (command.kind !== 'complete') throw new Error(`not a completion: ${args.join(' ')}`);
+    return command.options;
+  };
+
+  it('goes to OpenAI (provider openai, its default model) with a key and no URL', () => {
+    expect(chooseEndpoint(options([]), 'sk-1')).toEqual({
+      kind: 'remote',
+      provider: 'openai',
+      model: DEFAULT_MODELS.openai,
+      baseURL: 'https://api.openai.com/v1',
     });
+    expect(chooseEndpoint(options(['-p', 'openai', '-m', 'gpt-4.1']), 'sk-1')).toMatchObject({
+      baseURL: OPENAI_BASE_URL,
+      model: 'gpt-4.1',
+    });
+  });
+
+  it('goes to --base-url, aivvm unless --provider says otherwise', () => {
+    expect(chooseEndpoint(options(['--base-url', 'http://127.0.0.1:1']), undefined)).toEqual({
+      kind: 'remote',
+      provider: 'aivvm',
+      model: DEFAULT_MODELS.aivvm,
+      baseURL: 'http://127.0.0.1:1',
+    });
+    const openai = options(['-p', 'openai', '--base-url', 'http://127.0.0.1:1/v1']);
+    expect(chooseEndpoint(openai, 'sk-1')).toMatchObject({ provider: 'openai' });
+  });
+
+  it('goes to the loopback server only with --serve, key or not', () => {
+    expect(chooseEndpoint(options(['--serve']), 'sk-1')).toEqual({
+      kind: 'loopback',
+      provider: 'aivvm',
+      model: DEFAULT_MODELS.aivvm,
+    });
+    expect(chooseEndpoint(options(['--serve', '-p', 'openai']), undefined)).toMatchObject({
+      kind: 'loopback',
+      provider: 'openai',
+    });
+  });
+
+  it('is a usage error naming what to pass when nothing says where to go', () => {
+    for (const args of [[], ['-p', 'openai']]) {
+      const choose = (): unknown => chooseEndpoint(options(args), undefined);
+      expect(choose, `args ${JSON.stringify(args)}`).toThrow(UsageError);
+      expect(choose).toThrow(/--base-url <url>.*--api-key-file <path> or OPENAI_API_KEY.*--serve/);
+    }
+  });
+
+  it('is a usage error for --provider aivvm without a URL, even with a key', () => {
+    expect(() => chooseEndpoint(options(['-p', 'aivvm']), 'sk-1')).toThrow(
+      /--provider aivvm needs --base-url <site root>, or --serve/,
+    );
   });
 });
 

@@ -28,8 +28,8 @@ describe('rx-completions streaming', () => {
     });
   });
 
-  it('serves itself by default (no --base-url): the same reply as a loopback server gives', async () => {
-    const standalone = startCli(['Hello from the default server']);
+  it('serves itself with --serve: the same reply as a loopback server gives', async () => {
+    const standalone = startCli(['--serve', 'Hello from the default server']);
     const reference = await runCliProcess([
       '--base-url',
       server.url,

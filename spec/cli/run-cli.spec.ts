@@ -37,7 +37,9 @@ describe('runCli (in-process)', () => {
     [['--serve', '--base-url', 'http://127.0.0.1:1', 'Hi'], '--serve and --base-url exclude'],
     [['--model'], "Option '-m, --model <value>' argument missing"],
     [['--json=yes', 'Hi'], "Option '--json' does not take an argument"],
-    [['   '], 'the prompt is empty'],
+    [['--serve', '   '], 'the prompt is empty'],
+    [['Hi'], 'nowhere to send the prompt: pass --base-url <url>, or an OpenAI key with'],
+    [['-p', 'aivvm', 'Hi'], '--provider aivvm needs --base-url <site root>, or --serve'],
   ])('returns 2 for the usage error of %j', async (args, message) => {
     const run = await runInProcess(args);
 
@@ -117,7 +119,7 @@ describe('runCli (in-process)', () => {
   it('does not read a terminal for the prompt', async () => {
     const stdin = Object.assign(new PassThrough(), { isTTY: true });
     const stderr = new TextSink();
-    const code = await runCli([], { stdin, stdout: new TextSink(), stderr, env: {} });
+    const code = await runCli(['--serve'], { stdin, stdout: new TextSink(), stderr, env: {} });
 
     expect(code).toBe(2);
     expect(stderr.text).toContain('no prompt: give it as arguments or pipe it to stdin');
