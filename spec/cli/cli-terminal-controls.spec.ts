@@ -7,6 +7,7 @@ import { useCliServer } from './support/use-cli-server.js';
 const ESC = '\u001b';
 const BEL = '\u0007';
 /** Any character a terminal acts on, but tab and line feed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 const loopback = useCliServer();

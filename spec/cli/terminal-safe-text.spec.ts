@@ -99,6 +99,7 @@ describe('stripTerminalControls', () => {
         fc.array(fc.nat(200), { maxLength: 5 }),
         (text, cuts) => {
           const whole = stripTerminalControls(text);
+          // eslint-disable-next-line no-control-regex -- finding control characters is the point
           expect(whole).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
           expect(
             filterInPieces(
@@ -118,6 +119,7 @@ describe('terminalSafeJson', () => {
     const value = { text: `a${ESC}[2J\u009b\u007f\u0085b` };
     const json = terminalSafeJson(value);
 
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     expect(json).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(json).toContain('\\u009b');
     expect(JSON.parse(json)).toEqual(value);
