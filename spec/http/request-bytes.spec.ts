@@ -9,7 +9,8 @@ import { requestBytes } from '../../lib/http/request-bytes.js';
 import type { LoopbackServer } from '../../lib/testing/index.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
 import { cancelAtFirstValue } from '../support/cancel-at-first-value.js';
-import { collect, concatBytes, nextMacrotask, refusedPort } from '../support/collect.js';
+import { collect, collectCompleted, concatBytes, refusedPort } from '../support/collect.js';
+import { countsOf, expectNothingSent } from '../support/expect-nothing-sent.js';
 
 const SECRET = 'sk-test-SECRET-0123456789';
 const loopback = useLoopbackServer();
@@ -49,12 +50,16 @@ describe.each(adapters)('requestBytes over the %s', (_name, client) => {
     chatRequest({ axios: client, ...overrides });
 
   it('sends nothing before subscribe, and one request per subscription', async () => {
+    const before = countsOf(server);
     const bytes$ = requestBytes(request());
-    await nextMacrotask();
-    expect(server.requests).toHaveLength(0);
-    await collect(bytes$);
-    await collect(bytes$);
-    expect(server.requests).toHaveLength(2);
+    await expectNothingSent(server, before, 'a request not subscribed to');
+    server.clearRequests();
+    await collectCompleted(bytes$);
+    await collectCompleted(bytes$);
+    expect(
+      server.requests.map((recorded) => recorded.method),
+      'one request per subscription',
+    ).toEqual(['POST', 'POST']);
   });
 
   it('emits the body as it arrives, in order, then completes', async () => {
@@ -130,8 +135,7 @@ describe.each(adapters)('requestBytes over the %s', (_name, client) => {
     subscription.unsubscribe();
     await expect(recorded?.closed).resolves.toBe('client-closed');
     await server.waitForIdle({ timeoutMs: 1000 });
-    await nextMacrotask();
-    expect(seen).toEqual([]);
+    expect(seen, 'what the subscriber saw after unsubscribing').toEqual([]);
   });
 
   it('aborts when unsubscribed mid-stream: nothing is emitted after', async () => {

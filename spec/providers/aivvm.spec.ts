@@ -8,7 +8,8 @@ import { TimeoutError } from '../../lib/errors/timeout-error.js';
 import type { LoopbackServer } from '../../lib/testing/index.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
 import { cancelAtFirstValue } from '../support/cancel-at-first-value.js';
-import { collect, nextMacrotask } from '../support/collect.js';
+import { collect, collectCompleted } from '../support/collect.js';
+import { countsOf, expectNothingSent } from '../support/expect-nothing-sent.js';
 
 const loopback = useLoopbackServer();
 let server: LoopbackServer;
@@ -71,7 +72,10 @@ describe('Aivvm.createCompletion', () => {
       { role: 'system', content: 'Отвечай кратко' },
       { role: 'user', content: 'Привет, мир! 👋🏽 ✓' },
     ] as const;
-    await collect(Aivvm.createCompletion('gpt-4', messages, true, { baseURL: server.url }));
+    await collectCompleted(
+      Aivvm.createCompletion('gpt-4', messages, true, { baseURL: server.url }),
+    );
+    expect(server.requests, 'the requests the server received').toHaveLength(1);
     const [request] = server.requests;
     expect(request?.method).toBe('POST');
     expect(request?.path).toBe('/api/chat');
@@ -92,7 +96,7 @@ describe('Aivvm.createCompletion', () => {
   });
 
   it('keeps the body keys in order: model, messages, key, prompt, temperature', async () => {
-    await collect(Aivvm.createCompletion('', [...hello], true, { baseURL: server.url }));
+    await collectCompleted(Aivvm.createCompletion('', [...hello], true, { baseURL: server.url }));
     const body = server.requests[0]?.json() as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['model', 'messages', 'key', 'prompt', 'temperature']);
     expect(body).toEqual({
@@ -106,7 +110,7 @@ describe('Aivvm.createCompletion', () => {
 
   it('sends the system message and temperature given (the seed second example)', async () => {
     const messages = [{ role: 'user', content: 'Translate to Spanish: Hello, world!' }] as const;
-    await collect(
+    await collectCompleted(
       Aivvm.createCompletion('gpt-4', messages, true, {
         systemMessage: 'You are a translator',
         temperature: 0.9,
@@ -121,7 +125,7 @@ describe('Aivvm.createCompletion', () => {
   });
 
   it('errors with ModelNotSupportedError on subscribe and sends nothing', async () => {
-    const connectionsBefore = server.totalConnections;
+    const before = countsOf(server);
     const completion$ = Aivvm.createCompletion('llama-3', [...hello], true, {
       baseURL: server.url,
     });
@@ -129,25 +133,26 @@ describe('Aivvm.createCompletion', () => {
     expect(values).toEqual([]);
     expect(ModelNotSupportedError.isInstance(error)).toBe(true);
     expect((error as Error).message).toBe('Model is not supported: llama-3');
-    await nextMacrotask();
-    expect(server.requests).toHaveLength(0);
-    expect(server.totalConnections).toBe(connectionsBefore);
+    await expectNothingSent(server, before, 'a completion for an unsupported model');
   });
 
   it('is cold: nothing is sent before subscribe, each subscription is its own request', async () => {
+    const before = countsOf(server);
     const completion$ = Aivvm.createCompletion('gpt-4', [...hello], true, { baseURL: server.url });
-    await nextMacrotask();
-    expect(server.requests).toHaveLength(0);
-    const [first, second] = await Promise.all([collect(completion$), collect(completion$)]);
-    expect(server.requests).toHaveLength(2);
-    expect(first.values.join('')).toBe(second.values.join(''));
+    await expectNothingSent(server, before, 'a completion not subscribed to');
+    server.clearRequests();
+    const [first, second] = await Promise.all([
+      collectCompleted(completion$),
+      collectCompleted(completion$),
+    ]);
+    expect(server.requests.map((request) => request.path)).toEqual(['/api/chat', '/api/chat']);
+    expect(first.join('')).toBe(second.join(''));
   });
 
   it('streams the default reply in several chunks', async () => {
-    const { values, completed } = await collect(
+    const values = await collectCompleted(
       Aivvm.createCompletion('gpt-4', [...hello], true, { baseURL: server.url }),
     );
-    expect(completed).toBe(true);
     expect(values.length).toBeGreaterThan(3);
     expect(values.every((chunk) => chunk.length > 0)).toBe(true);
     expect(values.join('')).toContain('Hello, world!');
@@ -172,7 +177,7 @@ describe('Aivvm.createCompletion', () => {
       ],
       delayMs: 5,
     });
-    const { values } = await collect(
+    const values = await collectCompleted(
       Aivvm.createCompletion('gpt-4', [...hello], true, { baseURL: server.url }),
     );
     expect(values.join('')).toBe('Привет 👋');

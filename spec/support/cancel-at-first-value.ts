@@ -1,11 +1,12 @@
 import type { Observable } from 'rxjs';
 import { expect } from 'vitest';
 import type { LoopbackServer } from '../../lib/testing/index.js';
-import { nextMacrotask } from './collect.js';
 
 /**
- * Subscribes, unsubscribes from inside the first `next`, and waits until the server has seen
- * the connection close and gone idle (and one more macrotask, for any late callback).
+ * Subscribes, unsubscribes from inside the first `next`, and waits for the request's actual
+ * end: the server sees the connection closed by the client, then no connection is open.
+ * Everything the subscriber saw is recorded, and anything seen after the unsubscribe is
+ * marked `after unsubscribe: ...`, so a late emission shows in the result by name.
  *
  * @param source - the completion or byte stream under test.
  * @param server - the loopback server it talks to.
@@ -18,17 +19,27 @@ export async function cancelAtFirstValue<T>(
   show: (value: T) => string,
 ): Promise<string[]> {
   const seen: string[] = [];
+  let unsubscribed = false;
+  const record = (entry: string): void => {
+    seen.push(unsubscribed ? `after unsubscribe: ${entry}` : entry);
+  };
   const subscription = source.subscribe({
     next: (value) => {
-      seen.push(show(value));
+      record(show(value));
+      unsubscribed = true;
       subscription.unsubscribe();
     },
-    error: () => seen.push('error'),
-    complete: () => seen.push('complete'),
+    error: () => {
+      record('error');
+    },
+    complete: () => {
+      record('complete');
+    },
   });
   const [recorded] = await server.waitForRequests(1);
-  await expect(recorded?.closed).resolves.toBe('client-closed');
+  await expect(recorded?.closed, 'how the server saw the request end').resolves.toBe(
+    'client-closed',
+  );
   await server.waitForIdle({ timeoutMs: 1000 });
-  await nextMacrotask();
   return seen;
 }

@@ -29,6 +29,33 @@ export function collect<T>(source: Observable<T>): Promise<Collected<T>> {
   });
 }
 
+/** An error as a failure message shows it: its class, code and message. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return `${error.name}${typeof code === 'string' ? ` (${code})` : ''}: ${error.message}`;
+}
+
+/**
+ * Subscribes and resolves with the values of an Observable that must complete. When it errors
+ * instead, rejects with an error that says so — the failure's class, code and message, the
+ * values that came before it, and the failure as `cause` — so that a test reports the real
+ * failure, not a missing value downstream of it.
+ *
+ * @param source - the Observable under test.
+ */
+export async function collectCompleted<T>(source: Observable<T>): Promise<T[]> {
+  const result = await collect(source);
+  if (!result.completed) {
+    throw new Error(
+      `expected the Observable to complete, but after ${result.values.length} value(s) it ` +
+        `failed with ${describeError(result.error)}`,
+      { cause: result.error },
+    );
+  }
+  return result.values;
+}
+
 /** Joins byte chunks into one array. */
 export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
@@ -55,7 +82,11 @@ export async function refusedPort(): Promise<number> {
   return port;
 }
 
-/** Resolves after the current macrotask queue has run (lets late callbacks show up). */
+/**
+ * Resolves after a 20 ms wait. It proves nothing about callbacks later than that: to show that
+ * nothing was sent use `expectNothingSent`, and that nothing was emitted after an unsubscribe,
+ * wait for the request's end as `cancelAtFirstValue` does.
+ */
 export function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 20));
 }
