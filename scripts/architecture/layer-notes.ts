@@ -39,6 +39,10 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'Racing cold sources for the first value, the building block of fallback and hedging.',
   'lib/secrets':
     'Keeping credentials out of everything printed or thrown: which values are secrets and how they are redacted.',
+  'lib/json':
+    'An incremental JSON parser: snapshots of a JSON text that only grow as more of it streams in, for structured replies. Change here for how partial JSON is read.',
+  'lib/interop':
+    'Completions handed to other streaming APIs: async iterables, WHATWG `ReadableStream` and `Response` (text or SSE), Node responses — each cancelling the request when its consumer goes away, with bounded buffering.',
   'lib/facade':
     '`createCompletion`, the one-call entry that resolves a provider from the registry.',
   'lib/conversation':
