@@ -8,6 +8,7 @@ import {
   type OperatorFunction,
 } from 'rxjs';
 import type { PieceDetector } from './piece-detector.js';
+import { scanSteps } from './scan-steps.js';
 
 /**
  * The machinery shared by `bufferLines`, `bufferSentences` and `smoothText`: text chunks
@@ -33,7 +34,11 @@ export function regroupText(detectPiece: PieceDetector): OperatorFunction<string
       const takePieces = (chunk: string): string[] => {
         buffer += chunk;
         const pieces: string[] = [];
-        for (let piece = detectPiece(buffer); piece; piece = detectPiece(buffer)) {
+        const detect = (text: string) => {
+          scanSteps.count += text.length;
+          return detectPiece(text);
+        };
+        for (let piece = detect(buffer); piece; piece = detect(buffer)) {
           pieces.push(piece);
           buffer = buffer.slice(piece.length);
         }
