@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
-import { firstLine } from './internal/first-line.js';
+import { lineScanner } from './internal/line-scanner.js';
 import { regroupText } from './internal/regroup-text.js';
+import { scanningSplitter } from './internal/scanning-splitter.js';
 
 /**
  * Regroups text chunks into whole lines, each emitted with its line end as soon as it is
@@ -32,5 +33,5 @@ import { regroupText } from './internal/regroup-text.js';
  * @returns an operator from text chunks to whole lines.
  */
 export function bufferLines(): OperatorFunction<string, string> {
-  return regroupText(firstLine);
+  return regroupText(() => scanningSplitter(lineScanner(false)));
 }

@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
-import { firstSentence } from './internal/first-sentence.js';
 import { regroupText } from './internal/regroup-text.js';
+import { scanningSplitter } from './internal/scanning-splitter.js';
+import { sentenceScanner } from './internal/sentence-scanner.js';
 
 /**
  * Regroups text chunks into whole sentences, each emitted with its punctuation and the
@@ -40,5 +41,5 @@ import { regroupText } from './internal/regroup-text.js';
  * @returns an operator from text chunks to whole sentences.
  */
 export function bufferSentences(): OperatorFunction<string, string> {
-  return regroupText(firstSentence);
+  return regroupText(() => scanningSplitter(sentenceScanner()));
 }

@@ -13,10 +13,10 @@ import {
   type SchedulerLike,
 } from 'rxjs';
 import { checkedNumber } from './internal/checked-number.js';
-import { pieceDetectorFor, type SmoothTextChunking } from './internal/piece-detector-for.js';
+import { textSplitterFor, type SmoothTextChunking } from './internal/text-splitter-for.js';
 import { regroupText } from './internal/regroup-text.js';
 
-export type { ChunkDetector, SmoothTextChunking } from './internal/piece-detector-for.js';
+export type { ChunkDetector, SmoothTextChunking } from './internal/text-splitter-for.js';
 
 /** How {@link smoothText} cuts and paces text. */
 export interface SmoothTextConfig {
@@ -80,7 +80,7 @@ export interface SmoothTextConfig {
  * @returns an operator from text chunks to evenly paced chunks.
  */
 export function smoothText(config: SmoothTextConfig = {}): OperatorFunction<string, string> {
-  const detectPiece = pieceDetectorFor(config.chunking ?? 'word');
+  const createSplitter = textSplitterFor(config.chunking ?? 'word');
   const delayMs = checkedNumber(config.delayMs ?? 10, 'non-negative', 'smoothText: delayMs');
   const scheduler = config.scheduler ?? asyncScheduler;
 
@@ -98,7 +98,7 @@ export function smoothText(config: SmoothTextConfig = {}): OperatorFunction<stri
         );
       };
       return source.pipe(
-        regroupText(detectPiece),
+        regroupText(createSplitter),
         // Materialized, so that completion and errors queue behind the waiting chunks.
         materialize(),
         concatMap((notification): Observable<ObservableNotification<string>> =>
