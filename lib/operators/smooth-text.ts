@@ -84,6 +84,8 @@ export function smoothText(config: SmoothTextConfig = {}): OperatorFunction<stri
   const delayMs = checkedNumber(config.delayMs ?? 10, 'non-negative', 'smoothText: delayMs');
   const scheduler = config.scheduler ?? asyncScheduler;
 
+  // Without pacing, the chunks go out as they are found (linear in the text; no timers).
+  if (delayMs === 0) return regroupText(createSplitter);
   return (source) =>
     defer(() => {
       let lastEmittedAt = -Infinity;
