@@ -26,6 +26,8 @@ import { sentenceScanner } from './internal/sentence-scanner.js';
  * abbreviation list: `Dr. Smith` is two sentences. Nothing is dropped or altered (joined, the
  * output equals the input) and the result does not depend on where chunks were split. Empty
  * strings are never emitted. On error, the unfinished sentence is emitted first, then the error.
+ * Each character is read once (a code point split between two chunks is read whole), so the
+ * work is linear in the text, however long a sentence and however small the chunks.
  *
  * @example
  * ```ts

@@ -8,10 +8,11 @@ import { wordScanner } from './word-scanner.js';
  * Finds the first chunk of `buffer`, for `smoothText`'s `chunking` option.
  *
  * It is called with the whole text received since the last chunk, once for every incoming
- * chunk and once more after every chunk it finds, so its cost per call should not grow with
- * the buffer: find the end near the start (`indexOf`, a RegExp without leading wildcards),
- * or the work over a long piece (a long word, a long line) grows with the square of its
- * length. The built-in `'word'` and `'line'` read each character once.
+ * chunk and once more after every chunk it finds. To stay linear in the text, its cost should
+ * not grow with the buffer while no chunk is complete: return early when the buffer cannot
+ * hold a whole chunk yet, or find the end with one fast search (`indexOf`). Otherwise the work
+ * over a long chunk (a long word, a long line) grows with the square of its length. The
+ * built-in `'word'` and `'line'` read each character once.
  *
  * @param buffer - the text received and not yet emitted.
  * @returns a non-empty prefix of `buffer`, or `undefined` (or `null`) while no chunk is complete.
