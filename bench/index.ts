@@ -22,6 +22,7 @@ import { decode } from './suite/decode.js';
 import { firstChunk } from './suite/first-chunk.js';
 import { manySmallChunks } from './suite/many-small-chunks.js';
 import { memory } from './suite/memory.js';
+import { regroupText } from './suite/regroup-text.js';
 import type { WorkloadContext, WorkloadReport } from './suite/workload-report.js';
 
 const WORKLOADS = {
@@ -31,6 +32,7 @@ const WORKLOADS = {
   memory,
   cancel: cancellation,
   decode,
+  regroup: regroupText,
 } as const;
 
 const options = parseBenchOptions(process.argv.slice(2));

@@ -28,7 +28,9 @@ function categoryOf(report: WorkloadReport): string {
  */
 export function resultsChart(reports: readonly WorkloadReport[], subtitle: string): string {
   const charted = reports.filter((report) =>
-    report.rows.some((row) => row.ratio !== undefined && row.client !== 'bare http'),
+    report.rows.some(
+      (row) => row.ratio !== undefined && SERIES.some(([name]) => name === row.client),
+    ),
   );
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 960, height: 480 });
   chart.setOption({

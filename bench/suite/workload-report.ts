@@ -10,7 +10,11 @@ export type ClientLabel =
   | 'openai'
   | 'ai'
   | 'axios stream'
-  | 'TextDecoder';
+  | 'TextDecoder'
+  | 'concat baseline'
+  | 'smoothText'
+  | 'bufferLines'
+  | 'bufferSentences';
 
 /** One line of the table: one client on one workload. */
 export interface ResultRow {

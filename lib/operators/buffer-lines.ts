@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
-import { firstLine } from './internal/first-line.js';
+import { lineScanner } from './internal/line-scanner.js';
 import { regroupText } from './internal/regroup-text.js';
+import { scanningSplitter } from './internal/scanning-splitter.js';
 
 /**
  * Regroups text chunks into whole lines, each emitted with its line end as soon as it is
@@ -17,6 +18,8 @@ import { regroupText } from './internal/regroup-text.js';
  * may span many chunks. Empty strings are never emitted. On error, the unfinished line
  * received so far is emitted first, then the error (as everywhere in this package, nothing
  * that arrived is lost). Unlike RxJS's `buffer*` operators, it emits strings, not arrays.
+ * Each character is read once and copied once, so the work is linear in the text, however
+ * long a line and however small the chunks.
  *
  * @example
  * ```ts
@@ -32,5 +35,5 @@ import { regroupText } from './internal/regroup-text.js';
  * @returns an operator from text chunks to whole lines.
  */
 export function bufferLines(): OperatorFunction<string, string> {
-  return regroupText(firstLine);
+  return regroupText(() => scanningSplitter(lineScanner(false)));
 }

@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
-import { firstSentence } from './internal/first-sentence.js';
 import { regroupText } from './internal/regroup-text.js';
+import { scanningSplitter } from './internal/scanning-splitter.js';
+import { sentenceScanner } from './internal/sentence-scanner.js';
 
 /**
  * Regroups text chunks into whole sentences, each emitted with its punctuation and the
@@ -25,6 +26,8 @@ import { regroupText } from './internal/regroup-text.js';
  * abbreviation list: `Dr. Smith` is two sentences. Nothing is dropped or altered (joined, the
  * output equals the input) and the result does not depend on where chunks were split. Empty
  * strings are never emitted. On error, the unfinished sentence is emitted first, then the error.
+ * Each character is read once (a code point split between two chunks is read whole), so the
+ * work is linear in the text, however long a sentence and however small the chunks.
  *
  * @example
  * ```ts
@@ -40,5 +43,5 @@ import { regroupText } from './internal/regroup-text.js';
  * @returns an operator from text chunks to whole sentences.
  */
 export function bufferSentences(): OperatorFunction<string, string> {
-  return regroupText(firstSentence);
+  return regroupText(() => scanningSplitter(sentenceScanner()));
 }

@@ -81,6 +81,17 @@ describe('bufferLines', () => {
     });
   });
 
+  it('emits a half surrogate pair held back at a chunk end before passing an error on', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      const source = cold('-a-#', { a: 'done\npart\uD83D' }, new Error('reset'));
+      expectObservable(source.pipe(bufferLines())).toBe(
+        '-x-(y#)',
+        { x: 'done\n', y: 'part\uD83D' },
+        new Error('reset'),
+      );
+    });
+  });
+
   it('passes an error on at once when nothing is buffered', () => {
     testScheduler.run(({ cold, expectObservable }) => {
       const source = cold('-a-#', { a: 'done\n' }, new Error('reset'));

@@ -88,6 +88,17 @@ describe('bufferSentences', () => {
     });
   });
 
+  it('reads a whole code point after a sentence end, also when a chunk boundary splits it', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      // U+1D44E MATHEMATICAL ITALIC SMALL A is a lower-case letter: no sentence end before it.
+      const source = cold('-a-b|', { a: 'Hi. \uD835', b: '\uDC4E ok. Yes' });
+      expectObservable(source.pipe(bufferSentences())).toBe('---x(y|)', {
+        x: 'Hi. \u{1D44E} ok. ',
+        y: 'Yes',
+      });
+    });
+  });
+
   it('emits the unfinished sentence before passing an error on', () => {
     testScheduler.run(({ cold, expectObservable }) => {
       const source = cold('-a-#', { a: 'Done. Half' }, new Error('reset'));

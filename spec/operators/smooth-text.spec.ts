@@ -68,6 +68,17 @@ describe('smoothText', () => {
     });
   });
 
+  it('paces a word received in many chunks (a long URL) as one chunk, once its whitespace arrives', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      const source = cold('-a-b-c-d-|', { a: 'go https://', b: 'example.', c: 'com/x', d: ' now' });
+      expectObservable(source.pipe(smoothText({ delayMs: 3 }))).toBe('-a-----b--(c|)', {
+        a: 'go ',
+        b: 'https://example.com/x ',
+        c: 'now',
+      });
+    });
+  });
+
   it('emits what it buffered, at the same pace, before passing an error on', () => {
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-a-#', { a: 'Hi there you' }, new Error('reset'));

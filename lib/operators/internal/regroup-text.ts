@@ -1,58 +1,80 @@
 import {
-  catchError,
-  concat,
-  concatWith,
-  defer,
-  mergeMap,
-  throwError,
+  Observable,
+  Subscription,
+  type Observer,
   type OperatorFunction,
+  type Subscriber,
 } from 'rxjs';
-import type { PieceDetector } from './piece-detector.js';
+import type { TextSplitter } from './text-splitter.js';
+
+/**
+ * The subscriber `regroupText` gives its source. It is a `Subscription` that is also an
+ * `Observer`, which RxJS uses as the subscriber itself rather than wrapping it: added to the
+ * destination before subscribing, it is closed as soon as the consumer unsubscribes, so a
+ * synchronous source that checks `closed` stops at once.
+ */
+class RegroupSubscriber extends Subscription implements Observer<string> {
+  constructor(
+    private readonly destination: Subscriber<string>,
+    private readonly splitter: TextSplitter,
+  ) {
+    super();
+  }
+
+  next(chunk: string): void {
+    if (this.closed) return;
+    let pieces: string[];
+    try {
+      pieces = this.splitter.push(chunk);
+    } catch (error: unknown) {
+      this.error(error);
+      return;
+    }
+    for (const piece of pieces) this.destination.next(piece);
+  }
+
+  error(error: unknown): void {
+    if (this.closed) return;
+    this.flush();
+    this.destination.error(error);
+    this.unsubscribe();
+  }
+
+  complete(): void {
+    if (this.closed) return;
+    this.flush();
+    this.destination.complete();
+    this.unsubscribe();
+  }
+
+  private flush(): void {
+    const rest = this.splitter.flush();
+    if (rest !== '') this.destination.next(rest);
+  }
+}
 
 /**
  * The machinery shared by `bufferLines`, `bufferSentences` and `smoothText`: text chunks
- * regrouped into the pieces `detectPiece` finds, in order, with nothing dropped or altered.
+ * regrouped into the pieces a {@link TextSplitter} finds, in order, with nothing dropped or
+ * altered.
  *
- * Each subscription has its own buffer. Every chunk is appended to it and whole pieces are
- * taken from its start for as long as `detectPiece` finds one. When the source completes,
- * or errors, the rest of the buffer (if any) is emitted before the completion or the error:
- * the joined output always equals the joined input. Empty strings are never emitted. An
- * error thrown by `detectPiece` is handled as a source error.
+ * Each subscription has its own splitter. Every chunk is pushed to it and the pieces it
+ * completes are emitted one by one. When the source completes, or errors, the rest (if any)
+ * is emitted before the completion or the error: the joined output always equals the joined
+ * input. Empty strings are never emitted. An error thrown by the splitter is handled as a
+ * source error (the rest first, then the error), and the source is unsubscribed.
  *
- * Built from `mergeMap`, `concatWith` and `catchError`, so unsubscribing mid-stream, even from
- * a synchronous source, stops the source at once.
+ * Unsubscribing mid-stream, even from a synchronous source, stops the source at once.
  *
- * @param detectPiece - finds the first whole piece of the buffer; an empty string counts as none.
+ * @param createSplitter - makes one subscription's splitter.
  * @returns an operator from text chunks to pieces.
  * @internal
  */
-export function regroupText(detectPiece: PieceDetector): OperatorFunction<string, string> {
+export function regroupText(createSplitter: () => TextSplitter): OperatorFunction<string, string> {
   return (source) =>
-    defer(() => {
-      let buffer = '';
-      const takePieces = (chunk: string): string[] => {
-        buffer += chunk;
-        const pieces: string[] = [];
-        for (let piece = detectPiece(buffer); piece; piece = detectPiece(buffer)) {
-          pieces.push(piece);
-          buffer = buffer.slice(piece.length);
-        }
-        return pieces;
-      };
-      const takeRest = (): string[] => {
-        const rest = buffer;
-        buffer = '';
-        return rest === '' ? [] : [rest];
-      };
-      return source.pipe(
-        mergeMap((chunk) => takePieces(chunk)),
-        concatWith(defer(takeRest)),
-        catchError((error: unknown) =>
-          concat(
-            takeRest(),
-            throwError(() => error),
-          ),
-        ),
-      );
+    new Observable<string>((destination) => {
+      const subscriber = new RegroupSubscriber(destination, createSplitter());
+      destination.add(subscriber);
+      source.subscribe(subscriber);
     });
 }

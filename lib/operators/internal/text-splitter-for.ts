@@ -1,7 +1,18 @@
-import type { PieceDetector } from './piece-detector.js';
+import { detectingSplitter, type PieceDetector } from './detecting-splitter.js';
+import { lineScanner } from './line-scanner.js';
+import { scanningSplitter } from './scanning-splitter.js';
+import type { TextSplitter } from './text-splitter.js';
+import { wordScanner } from './word-scanner.js';
 
 /**
  * Finds the first chunk of `buffer`, for `smoothText`'s `chunking` option.
+ *
+ * It is called with the whole text received since the last chunk, once for every incoming
+ * chunk and once more after every chunk it finds. To stay linear in the text, its cost should
+ * not grow with the buffer while no chunk is complete: return early when the buffer cannot
+ * hold a whole chunk yet, or find the end with one fast search (`indexOf`). Otherwise the work
+ * over a long chunk (a long word, a long line) grows with the square of its length. The
+ * built-in `'word'` and `'line'` read each character once.
  *
  * @param buffer - the text received and not yet emitted.
  * @returns a non-empty prefix of `buffer`, or `undefined` (or `null`) while no chunk is complete.
@@ -10,11 +21,6 @@ export type ChunkDetector = (buffer: string) => string | null | undefined;
 
 /** How `smoothText` cuts text into chunks. */
 export type SmoothTextChunking = 'word' | 'line' | RegExp | Intl.Segmenter | ChunkDetector;
-
-/** A word and the whitespace after it (the Vercel AI SDK's `word`); text before it goes along. */
-const WORD = /\S+\s+/;
-/** A line break with the blank lines after it received so far (like the Vercel AI SDK's `line`). */
-const LINE = /\n(?:\r?\n)*/;
 
 function regExpDetector(pattern: RegExp): PieceDetector {
   // A stateless copy: `exec` on a global or sticky RegExp would start at its lastIndex.
@@ -64,18 +70,24 @@ function isSegmenter(value: unknown): value is Intl.Segmenter {
 }
 
 /**
- * The piece detector for a `smoothText` `chunking` option, built once when the operator is
- * created.
+ * The splitter maker for a `smoothText` `chunking` option, built once when the operator is
+ * created: `'word'` and `'line'` scan each character once; a RegExp, an `Intl.Segmenter` or a
+ * function is given the whole text received since the last chunk (see {@link ChunkDetector}).
  *
  * @param chunking - `'word'`, `'line'`, a RegExp (the chunk runs to the end of its first match;
  * an empty match counts as none), an `Intl.Segmenter`, or a {@link ChunkDetector}.
- * @returns the detector.
+ * @returns a function that makes one subscription's splitter.
  * @throws TypeError for anything else.
  * @internal
  */
-export function pieceDetectorFor(chunking: unknown): PieceDetector {
-  if (chunking === 'word') return regExpDetector(WORD);
-  if (chunking === 'line') return regExpDetector(LINE);
+export function textSplitterFor(chunking: unknown): () => TextSplitter {
+  if (chunking === 'word') return () => scanningSplitter(wordScanner());
+  if (chunking === 'line') return () => scanningSplitter(lineScanner(true));
+  const detect = detectorFor(chunking);
+  return () => detectingSplitter(detect);
+}
+
+function detectorFor(chunking: unknown): PieceDetector {
   if (chunking instanceof RegExp) return regExpDetector(chunking);
   if (typeof chunking === 'function') return functionDetector(chunking as ChunkDetector);
   if (isSegmenter(chunking)) return segmenterDetector(chunking);
