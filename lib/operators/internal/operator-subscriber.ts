@@ -7,9 +7,9 @@ import { Subscription, type Observer, type Subscriber } from 'rxjs';
 export interface OperatorHandlers<In> {
   /** Handles a value of the source (emits to the destination, or not). */
   readonly next: (value: In) => void;
-  /** Handles the source's error; it must end the destination (`error` or `complete`). */
+  /** Handles the source's error; it ends the destination (`error`), now or later. */
   readonly error?: (error: unknown) => void;
-  /** Handles the source's completion; it must end the destination (`complete` or `error`). */
+  /** Handles the source's completion; it ends the destination, now or later. */
   readonly complete?: () => void;
   /** Runs once when this subscriber closes, after the source's own teardown. */
   readonly finalize?: () => void;

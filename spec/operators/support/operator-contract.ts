@@ -1,4 +1,11 @@
-import { Observable, Subscription, take, type Observer, type OperatorFunction } from 'rxjs';
+import {
+  Observable,
+  Subject,
+  Subscription,
+  take,
+  type Observer,
+  type OperatorFunction,
+} from 'rxjs';
 import { expect, it } from 'vitest';
 
 /** How many values {@link countedSource} offers at most. */
@@ -82,6 +89,18 @@ export function itHonoursTheOperatorContract<In, Out>(
     });
     expect(failure).toBeInstanceOf(Error);
     expect(pulls()).toBe(3);
+  });
+
+  it('never throws into the code that emitted a value its handler chokes on', () => {
+    const source = new Subject<In>();
+    let failure: unknown;
+    source.pipe(contract.operator()).subscribe({ error: (error: unknown) => (failure = error) });
+    source.next(contract.valueAt(0));
+    expect(() => {
+      source.next(contract.poison);
+    }).not.toThrow();
+    expect(failure).toBeInstanceOf(Error);
+    expect(source.observed).toBe(false);
   });
 
   it('stops the source when the consumer unsubscribes inside next', () => {
