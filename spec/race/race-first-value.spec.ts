@@ -6,7 +6,7 @@ import { take, tap, type Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllProvidersFailedError } from '../../lib/errors/all-providers-failed-error.js';
-import { raceFirstValue, type Candidate } from '../../lib/registry/race-first-value.js';
+import { raceFirstValue, type Candidate } from '../../lib/race/race-first-value.js';
 import { synchronousSource } from '../operators/support/synchronous-source.js';
 import { createTestScheduler } from '../operators/support/test-scheduler.js';
 
