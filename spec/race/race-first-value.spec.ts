@@ -245,6 +245,39 @@ describe('raceFirstValue', () => {
     expect(seen).toEqual(['winner b', 'x', 'y', 'z']);
   });
 
+  it('errors with what a throwing `onWinner` threw, after the first value, without falling back', () => {
+    const thrown = new Error('onWinner failed');
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const a = cold('#');
+      const b = cold('--x-y|');
+      const c = cold('-z|');
+      const race$ = raceFirstValue(named(a, b, c), {
+        onWinner: () => {
+          throw thrown;
+        },
+      });
+      expectObservable(race$).toBe('--(x#)', undefined, thrown);
+      expectSubscriptions(b.subscriptions).toBe('^-!');
+      expectSubscriptions(c.subscriptions).toBe([]);
+    });
+  });
+
+  it('errors with what a throwing `onWinner` threw when the winner completes empty', () => {
+    const thrown = new Error('onWinner failed');
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const b = cold('-x|');
+      const race$ = raceFirstValue(named(cold('--|'), b), {
+        after: 1,
+        scheduler: testScheduler,
+        onWinner: () => {
+          throw thrown;
+        },
+      });
+      expectObservable(race$).toBe('--#', undefined, thrown);
+      expectSubscriptions(b.subscriptions).toBe('-^!');
+    });
+  });
+
   it('never tells `onWinner` when all fail', () => {
     const onWinner = vi.fn();
     testScheduler.run(({ cold, expectObservable }) => {
