@@ -88,8 +88,8 @@ export {
   type RegisterOptions,
 } from './registry/provider-registry.js';
 export { defaultRegistry } from './registry/default-registry.js';
-export { hedge, fallback, type HedgeConfig, type SourceFactory } from './registry/hedge.js';
-export type { Candidate } from './registry/race-first-value.js';
+export { hedge, fallback, type HedgeConfig, type SourceFactory } from './race/hedge.js';
+export type { Candidate } from './race/race-first-value.js';
 export {
   AllProvidersFailedError,
   type ProviderFailure,

@@ -1,5 +1,6 @@
-import { Observable } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
+
+import { operate } from '../operators/internal/operate.js';
 
 import { DecodeTextSubscriber } from './decode-text-subscriber.js';
 import { normalizeDecodeTextOptions } from './decode-text-options.js';
@@ -9,7 +10,7 @@ export type { DecodeTextErrors, DecodeTextOptions } from './decode-text-options.
 
 /**
  * Decodes a stream of byte chunks to text: UTF-8, with Python's `unicode-escape` for what is
- * not UTF-8, never breaking a character or an escape at a chunk boundary (SPEC §3).
+ * not UTF-8, never breaking a character or an escape at a chunk boundary.
  *
  * ```text
  * source:  -[68 e4]-[b8 80]-[e9 5c 75 32]-[30 61 63]-|
@@ -62,10 +63,21 @@ export type { DecodeTextErrors, DecodeTextOptions } from './decode-text-options.
  */
 export function decodeText(options?: DecodeTextOptions): OperatorFunction<Uint8Array, string> {
   const { replace } = normalizeDecodeTextOptions(options);
-  return (source) =>
-    new Observable<string>((destination) => {
-      const subscriber = new DecodeTextSubscriber(destination, replace);
-      destination.add(subscriber);
-      source.subscribe(subscriber);
-    });
+  return operate<Uint8Array, string>((destination) => {
+    // The decoder's state and its queue (while the name table loads) live in it; `operate`
+    // links it all to the consumer and turns an exception thrown on a chunk into `error`.
+    const decoder = new DecodeTextSubscriber(destination, replace);
+    destination.add(decoder);
+    return {
+      next: (chunk) => {
+        decoder.next(chunk);
+      },
+      error: (error: unknown) => {
+        decoder.error(error);
+      },
+      complete: () => {
+        decoder.complete();
+      },
+    };
+  });
 }

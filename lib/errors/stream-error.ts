@@ -6,6 +6,11 @@ export type StreamErrorKind =
   | 'server-error'
   /** A `data:` event (or a non-streaming body) was not the JSON the protocol promises. */
   | 'invalid-json'
+  /**
+   * A `data:` event (or a non-streaming body) was JSON, but a field had a type the protocol
+   * does not allow (a `content` that is a number, a boolean, an object).
+   */
+  | 'unexpected-shape'
   /** An SSE line or event was larger than the documented bound (`maxEventSize`). */
   | 'event-too-large'
   /** The stream ended cleanly but without its end marker (`data: [DONE]`): the reply may be cut. */

@@ -1,12 +1,14 @@
-import { defer, tap, throwError, type Observable, type SchedulerLike } from 'rxjs';
+import { defer, throwError, type Observable, type SchedulerLike } from 'rxjs';
 import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import { ModelNotSupportedError } from '../errors/model-not-supported-error.js';
 import type { Messages } from '../messages/chat-message.js';
 import type { CompletionOptions, Provider } from '../providers/provider.js';
 import { defaultRegistry } from '../registry/default-registry.js';
 import type { ProviderRegistry, RegisteredProvider } from '../registry/provider-registry.js';
-import { raceFirstValue, type Candidate } from '../registry/race-first-value.js';
-import { shuffled } from '../registry/shuffled.js';
+import { raceFirstValue, type Candidate } from '../race/race-first-value.js';
+import { shuffled } from '../race/shuffled.js';
+import { whenAnswered } from '../race/when-answered.js';
+import { describeValue } from '../validation/describe-value.js';
 
 /** A provider, or the name it is registered under. */
 export type ProviderRef = Provider | string;
@@ -37,21 +39,67 @@ export interface CreateCompletionRequest extends CompletionOptions {
   readonly providerOptions?: Readonly<Record<string, unknown>>;
 }
 
-function resolve(ref: ProviderRef, registry: ProviderRegistry): RegisteredProvider {
+/** The name `InvalidRequestError`s of the facade give as their provider. */
+const FACADE = 'createCompletion';
+
+function resolve(ref: ProviderRef, registry: ProviderRegistry, field: string): RegisteredProvider {
   if (typeof ref !== 'string') return { name: ref.name, provider: ref, working: true, options: {} };
   const entry = registry.get(ref);
-  if (!entry) throw new RangeError(`createCompletion: no provider named ${ref} is registered`);
-  return entry;
+  if (entry) return entry;
+  // The unknown name is not echoed (it could be a key pasted in the wrong place).
+  const known = registry.list().map((registered) => registered.name);
+  throw new InvalidRequestError({
+    provider: FACADE,
+    field,
+    reason: `must be a provider or a registered name; no provider of that name is registered (registered: ${known.join(', ') || 'none'})`,
+  });
 }
 
 function chosen(
   request: CreateCompletionRequest,
   registry: ProviderRegistry,
 ): RegisteredProvider[] {
-  if (request.provider !== undefined) return [resolve(request.provider, registry)];
-  if (request.providers) return request.providers.map((ref) => resolve(ref, registry));
+  if (request.provider !== undefined) return [resolve(request.provider, registry, 'provider')];
+  if (request.providers) {
+    return request.providers.map((ref, index) => resolve(ref, registry, `providers[${index}]`));
+  }
   const selected = registry.select(request.model);
   return request.shuffle ? shuffled(selected) : [...selected];
+}
+
+/** The fields the facade itself uses; every other field is a completion option. */
+const FACADE_FIELDS: Readonly<
+  Record<Exclude<keyof CreateCompletionRequest, keyof CompletionOptions>, true>
+> = {
+  model: true,
+  messages: true,
+  provider: true,
+  providers: true,
+  hedge: true,
+  stream: true,
+  shuffle: true,
+  registry: true,
+  onProvider: true,
+  scheduler: true,
+  providerOptions: true,
+};
+
+/** The completion options of a request: its fields but the facade's own, as they are. */
+function completionOptions(request: CreateCompletionRequest): CompletionOptions {
+  return Object.fromEntries(
+    Object.entries(request).filter(([field]) => !Object.hasOwn(FACADE_FIELDS, field)),
+  );
+}
+
+function checkHedge(hedge: CreateCompletionRequest['hedge']): void {
+  if (hedge === undefined) return;
+  const after: unknown = (hedge as { readonly after?: unknown }).after;
+  if (typeof after === 'number' && Number.isFinite(after) && after >= 0) return;
+  throw new InvalidRequestError({
+    provider: FACADE,
+    field: 'hedge.after',
+    reason: `must be a finite number of ms >= 0, got ${describeValue(after)}`,
+  });
 }
 
 /**
@@ -65,6 +113,12 @@ function chosen(
  * - `hedge: { after }`: the next provider also starts when the current one is silent for
  *   `after` ms; the first to emit wins, the others are aborted.
  * - When all fail: `AllProvidersFailedError`, each provider's error listed.
+ * - Every completion option (`systemMessage`, `temperature`, `timeout`, `maxInputBytes`, and
+ *   any other field not listed above) is passed to the provider as it is.
+ * - `onProvider` is told before the first chunk (or an empty completion); an exception it
+ *   throws is the Observable's error, after that chunk.
+ * - Every error is emitted on subscribe, never thrown: a name no provider is registered under,
+ *   or a bad `hedge.after`, is an `InvalidRequestError`.
  *
  * @param request - model, messages, provider choice, hedging and completion options.
  * @returns a cold Observable of the reply's text.
@@ -81,43 +135,29 @@ function chosen(
  * ```
  */
 export function createCompletion(request: CreateCompletionRequest): Observable<string> {
-  const registry = request.registry ?? defaultRegistry;
-  const { model, messages, stream = true, hedge, onProvider, scheduler } = request;
-  const { systemMessage, temperature, timeout } = request;
-  const common: CompletionOptions = {
-    ...(systemMessage === undefined ? {} : { systemMessage }),
-    ...(temperature === undefined ? {} : { temperature }),
-    ...(timeout === undefined ? {} : { timeout }),
-  };
-  if (hedge && (!Number.isFinite(hedge.after) || hedge.after < 0)) {
-    throw new RangeError(`createCompletion: hedge.after must be a finite number of ms >= 0`);
-  }
   return defer(() => {
+    const { model, messages, hedge, stream = true, registry = defaultRegistry } = request;
+    const { onProvider, scheduler, providerOptions } = request;
+    const common = completionOptions(request);
+    checkHedge(hedge);
     const entries = chosen(request, registry);
     if (entries.length === 0) {
       return throwError(() => new ModelNotSupportedError(model, 'any working registered provider'));
     }
-    const only = entries.length === 1 && request.provider !== undefined;
     const candidates: Candidate<string>[] = entries.map((entry) => ({
       name: entry.name,
       start: () => {
         if (!entry.provider.supportsModel(model)) {
           return throwError(() => new ModelNotSupportedError(model, entry.name));
         }
-        const options = { ...entry.options, ...request.providerOptions, ...common };
+        const options = { ...entry.options, ...providerOptions, ...common };
         return entry.provider.createCompletion(model, messages, stream, options);
       },
     }));
     const [first] = candidates;
-    if (only && first) {
-      let told = false;
-      // Told on the first chunk, or on completion for an empty reply (as `raceFirstValue` does).
-      const tell = (): void => {
-        if (told) return;
-        told = true;
-        onProvider?.(first.name);
-      };
-      return defer(first.start).pipe(tap({ next: tell, complete: tell }));
+    if (request.provider !== undefined && first) {
+      // The same rule as the race's winner: told on the first chunk, or on an empty completion.
+      return defer(first.start).pipe(whenAnswered(() => onProvider?.(first.name)));
     }
     return raceFirstValue(candidates, {
       after: hedge?.after,

@@ -1,5 +1,6 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import { incompleteUtf8TailLength } from '../decode/utf8-sequences.js';
+import { operate } from '../operators/internal/operate.js';
 
 const STREAM = { stream: true } as const;
 
@@ -17,35 +18,34 @@ const STREAM = { stream: true } as const;
  * @returns an operator from bytes to text.
  */
 export function decodeUtf8(): OperatorFunction<Uint8Array, string> {
-  return (source) =>
-    new Observable<string>((subscriber) => {
-      const streaming = new TextDecoder('utf-8');
-      // A BOM after the first chunk is text (WHATWG Encoding: only the stream's first is dropped).
-      const whole = new TextDecoder('utf-8', { ignoreBOM: true });
-      // Whether the last chunk was ASCII and ended the streaming decoder's state.
-      let ascii = false;
-      const decode = (bytes: Uint8Array): string => {
-        const ends = incompleteUtf8TailLength(bytes) === 0;
-        const text = ascii && ends ? whole.decode(bytes) : streaming.decode(bytes, STREAM);
-        // An empty first chunk leaves the BOM window open: only text that came out closes it.
-        ascii = ends && bytes.length > 0 && text.length === bytes.length;
-        return text;
-      };
-      return source.subscribe({
-        next: (bytes) => {
-          const text = decode(bytes);
-          if (text) subscriber.next(text);
-        },
-        error: (error: unknown) => {
-          const rest = streaming.decode();
-          if (rest) subscriber.next(rest);
-          subscriber.error(error);
-        },
-        complete: () => {
-          const rest = streaming.decode();
-          if (rest) subscriber.next(rest);
-          subscriber.complete();
-        },
-      });
-    });
+  return operate<Uint8Array, string>((subscriber) => {
+    const streaming = new TextDecoder('utf-8');
+    // A BOM after the first chunk is text (WHATWG Encoding: only the stream's first is dropped).
+    const whole = new TextDecoder('utf-8', { ignoreBOM: true });
+    // Whether the last chunk was ASCII and ended the streaming decoder's state.
+    let ascii = false;
+    const decode = (bytes: Uint8Array): string => {
+      const ends = incompleteUtf8TailLength(bytes) === 0;
+      const text = ascii && ends ? whole.decode(bytes) : streaming.decode(bytes, STREAM);
+      // An empty first chunk leaves the BOM window open: only text that came out closes it.
+      ascii = ends && bytes.length > 0 && text.length === bytes.length;
+      return text;
+    };
+    return {
+      next: (bytes) => {
+        const text = decode(bytes);
+        if (text) subscriber.next(text);
+      },
+      error: (error: unknown) => {
+        const rest = streaming.decode();
+        if (rest) subscriber.next(rest);
+        subscriber.error(error);
+      },
+      complete: () => {
+        const rest = streaming.decode();
+        if (rest) subscriber.next(rest);
+        subscriber.complete();
+      },
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import { StreamError } from '../errors/stream-error.js';
+import { operate } from '../operators/internal/operate.js';
 
 /** The default bound on one buffered SSE line or event: 1 MiB of text. */
 export const DEFAULT_MAX_EVENT_SIZE = 1024 * 1024;
@@ -23,7 +24,10 @@ export interface ParseServerSentEventsOptions {
  * the WHATWG HTML standard's event stream interpretation.
  *
  * Events already parsed are emitted before any error; an incomplete last event at the end of
- * the stream is dropped, as the standard says.
+ * the stream is dropped, as the standard says. A CR that ends the stream is a line end: the
+ * parser holds a trailing CR back (an LF may follow in the next chunk), so when the text ends
+ * with one, the end of the stream completes it, and an event it closes (`data: [DONE]\r\r`)
+ * is dispatched.
  *
  * @param options - the provider's name and the size bound.
  * @returns an operator from text to parsed events.
@@ -32,34 +36,36 @@ export function parseServerSentEvents(
   options: ParseServerSentEventsOptions,
 ): OperatorFunction<string, EventSourceMessage> {
   const maxBufferSize = options.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
-  return (source) =>
-    new Observable<EventSourceMessage>((subscriber) => {
-      const parser = createParser({
-        maxBufferSize,
-        onEvent: (event) => {
-          subscriber.next(event);
-        },
-        onError: (error) => {
-          if (error.type !== 'max-buffer-size-exceeded') return;
-          subscriber.error(
-            new StreamError({
-              kind: 'event-too-large',
-              provider: options.provider,
-              detail: `an event or line exceeded ${maxBufferSize} characters`,
-            }),
-          );
-        },
-      });
-      return source.subscribe({
-        next: (text) => {
-          parser.feed(text);
-        },
-        error: (error: unknown) => {
-          subscriber.error(error);
-        },
-        complete: () => {
-          subscriber.complete();
-        },
-      });
+  return operate<string, EventSourceMessage>((subscriber) => {
+    const parser = createParser({
+      maxBufferSize,
+      onEvent: (event) => {
+        subscriber.next(event);
+      },
+      onError: (error) => {
+        if (error.type !== 'max-buffer-size-exceeded') return;
+        subscriber.error(
+          new StreamError({
+            kind: 'event-too-large',
+            provider: options.provider,
+            detail: `an event or line exceeded ${maxBufferSize} characters`,
+          }),
+        );
+      },
     });
+    let endsWithCR = false;
+    return {
+      next: (text) => {
+        if (text === '') return;
+        endsWithCR = text.endsWith('\r');
+        parser.feed(text);
+      },
+      complete: () => {
+        // No LF can follow the last CR now: "\r\n" is the same line end as the lone "\r".
+        // (`reset({ consume: true })` would parse the held-back "\r" as a field, not a line end.)
+        if (endsWithCR) parser.feed('\n');
+        subscriber.complete();
+      },
+    };
+  });
 }

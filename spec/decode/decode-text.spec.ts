@@ -6,6 +6,7 @@ import { decodeText } from '../../lib/decode/decode-text.js';
 import { loadUnicodeNameLookup } from '../../lib/decode/names/load-unicode-name-lookup.js';
 import { MAX_NAME_LENGTH } from '../../lib/decode/unicode-escape-grammar.js';
 import { DecodeError } from '../../lib/errors/decode-error.js';
+import { itHonoursTheOperatorContract } from '../operators/support/operator-contract.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Each character as one byte: Latin-1 text, and escapes spelled out (`'\\x41'`). */
@@ -29,6 +30,14 @@ beforeEach(() => {
 });
 
 describe('decodeText', () => {
+  describe('as an operator', () => {
+    itHonoursTheOperatorContract({
+      operator: () => decodeText(),
+      valueAt: (index) => new TextEncoder().encode(`chunk ${index}`),
+      poison: null as unknown as Uint8Array,
+    });
+  });
+
   it('emits the text of each chunk as it arrives, holding a split character for the next', () => {
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-a-b-|', {

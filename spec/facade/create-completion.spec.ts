@@ -1,13 +1,17 @@
 /**
  * The `createCompletion` facade end to end: Aivvm and OpenAICompatible over real HTTP on
  * 127.0.0.1 against loopback servers, no mocks. Selection, fallback and hedging are asserted
- * by what each server received and how its connections ended; the timing logic itself is
- * covered in virtual time by `spec/registry/`.
+ * by what each server received and how its connections ended; the hedge timer runs on a
+ * `VirtualTimeScheduler` flushed by the test, so the order of events never depends on the
+ * machine's load. The timing logic itself is covered in virtual time by `spec/race/`.
+ *
+ * Each test gets servers of its own, so a failing test leaves nothing (a queued script, an open
+ * connection) that could fail the next one.
  */
 import { inspect } from 'node:util';
-import type { Observable } from 'rxjs';
+import { of, throwError, VirtualTimeScheduler, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllProvidersFailedError } from '../../lib/errors/all-providers-failed-error.js';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { InvalidRequestError } from '../../lib/errors/invalid-request-error.js';
@@ -33,21 +37,28 @@ let serverB: LoopbackServer;
 let serverC: LoopbackServer;
 const servers = (): LoopbackServer[] => [serverA, serverB, serverC];
 
-beforeAll(async () => {
+beforeEach(async () => {
   const start = (): Promise<LoopbackServer> =>
     startLoopbackServer({ delayMs: 0, keepAliveTimeoutMs: 50 });
   [serverA, serverB, serverC] = await Promise.all([start(), start(), start()]);
 });
 afterEach(async () => {
-  for (const server of servers()) {
-    await server.waitForIdle({ timeoutMs: 2000 });
-    // A script left in the queue would answer the next test's request.
-    expect(server.queuedScripts).toBe(0);
-    server.clearRequests();
+  const labelled = servers().map((server, index) => ({ server, label: 'ABC'[index] ?? '?' }));
+  try {
+    for (const { server, label } of labelled) {
+      expect(
+        server.queuedScripts,
+        `server${label}: a scripted reply was never requested (a provider was not tried)`,
+      ).toBe(0);
+      await server.waitForIdle({ timeoutMs: 2000 }).catch((error: unknown) => {
+        throw new Error(`server${label}: a connection was still open after the test`, {
+          cause: error,
+        });
+      });
+    }
+  } finally {
+    await Promise.all(servers().map((server) => server.close()));
   }
-});
-afterAll(async () => {
-  await Promise.all(servers().map((server) => server.close()));
 });
 
 /** A registry of Aivvm entries, each working and pointed at its own server. */
@@ -74,7 +85,22 @@ function complete(request: Partial<CreateCompletionRequest>): {
   return { completion$, answeredBy };
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** A provider that serves every model with `reply`, recording the options it was given. */
+function fakeProvider(name: string, reply: Observable<string>, seen: unknown[] = []): Provider {
+  return {
+    name,
+    url: 'https://fake.invalid',
+    working: true,
+    supportsStream: true,
+    supportsGpt35Turbo: false,
+    supportsGpt4: true,
+    supportsModel: () => true,
+    createCompletion: (_model, _messages, _stream, options) => {
+      seen.push(options);
+      return reply;
+    },
+  };
+}
 
 describe('createCompletion with an explicit `provider`', () => {
   it('uses it even when automatic selection would skip it (Aivvm, working: false)', async () => {
@@ -141,12 +167,75 @@ describe('createCompletion with an explicit `provider`', () => {
     expect(servers().map((server) => server.totalConnections)).toEqual(connections);
   });
 
-  it('errors with a RangeError for a name that is not registered', async () => {
-    const { error } = await collect(
-      complete({ provider: 'nope', registry: new ProviderRegistry() }).completion$,
+  it('errors on subscribe with InvalidRequestError (field provider) for a name that is not registered', async () => {
+    const registry = aivvmOn({ a: serverA });
+    let completion$: Observable<string> | undefined;
+    expect(
+      () => (completion$ = complete({ provider: 'nope', registry }).completion$),
+    ).not.toThrow();
+    const { error } = await collect(completion$!);
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ field: 'provider', provider: 'createCompletion' });
+    expect((error as Error).message).toContain('registered: a');
+    const listed = await collect(complete({ providers: ['a', 'nope'], registry }).completion$);
+    expect(listed.error).toMatchObject({ field: 'providers[1]' });
+    expect(serverA.requests).toHaveLength(0);
+  });
+
+  it('passes every completion option given at the top level to the provider (maxInputBytes, timeout, ...)', async () => {
+    const seen: unknown[] = [];
+    const options = {
+      systemMessage: 'Be brief',
+      temperature: 0.2,
+      timeout: { first: 1000, each: 500 },
+      maxInputBytes: 1,
+      maxTokens: 7,
+    };
+    const provider = fakeProvider('fake', of('ok'), seen);
+    await collect(createCompletion({ model: 'gpt-4', messages, provider, ...options }));
+    await collect(
+      createCompletion({ model: 'gpt-4', messages, providers: [provider], ...options }),
     );
-    expect(error).toBeInstanceOf(RangeError);
-    expect((error as Error).message).toContain('nope');
+    expect(seen).toEqual([options, options]);
+  });
+
+  it('lets a top-level maxInputBytes reach a real provider: InvalidRequestError, nothing sent', async () => {
+    const { error } = await collect(
+      complete({ provider: Aivvm, providerOptions: { baseURL: serverA.url }, maxInputBytes: 1 })
+        .completion$,
+    );
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(serverA.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['a single provider', (p: Provider) => ({ provider: p })],
+    [
+      'a fallback list',
+      (p: Provider) => ({
+        providers: [
+          fakeProvider(
+            'down',
+            throwError(() => new Error('down')),
+          ),
+          p,
+        ],
+      }),
+    ],
+  ])('makes a throwing onProvider an error after the first chunk, with %s', async (_, choose) => {
+    const thrown = new Error('onProvider failed');
+    const result = await collect(
+      createCompletion({
+        model: 'gpt-4',
+        messages,
+        ...choose(fakeProvider('up', of('first', 'second'))),
+        onProvider: () => {
+          throw thrown;
+        },
+      }),
+    );
+    expect(result.values).toEqual(['first']);
+    expect(result.error).toBe(thrown);
   });
 
   it('tells `onProvider` for an empty reply too, as with `providers`', async () => {
@@ -325,18 +414,30 @@ describe('createCompletion selecting providers automatically', () => {
 });
 
 describe('createCompletion hedging', () => {
-  const hedged = (after: number): ReturnType<typeof complete> =>
-    complete({
+  /** Hedged across a and b, the hedge timer on `scheduler` (fired by `scheduler.flush()`). */
+  const hedged = (
+    after: number,
+    scheduler = new VirtualTimeScheduler(),
+  ): ReturnType<typeof complete> & { readonly scheduler: VirtualTimeScheduler } => ({
+    ...complete({
       providers: ['a', 'b'],
       registry: aivvmOn({ a: serverA, b: serverB }),
       hedge: { after },
-    });
+      scheduler,
+    }),
+    scheduler,
+  });
+  /** Long enough never to answer within a test: the request is closed by the client. */
+  const NEVER_MS = 30_000;
 
   it('starts the second provider when the first is slow; the second wins and the first’s connection is closed', async () => {
-    serverA.enqueue({ headersDelayMs: 400, text: 'from a' });
+    serverA.enqueue({ headersDelayMs: NEVER_MS, text: 'from a' });
     serverB.enqueue({ text: 'from b' });
-    const { completion$, answeredBy } = hedged(50);
-    const { values, error } = await collect(completion$);
+    const { completion$, answeredBy, scheduler } = hedged(50);
+    const result = collect(completion$);
+    await serverA.waitForRequests(1);
+    scheduler.flush(); // `after` has passed without a chunk from a
+    const { values, error } = await result;
     expect(error).toBeUndefined();
     expect(values.join('')).toBe('from b');
     expect(answeredBy).toEqual(['b']);
@@ -345,26 +446,28 @@ describe('createCompletion hedging', () => {
     expect(second!.receivedAt).toBeGreaterThanOrEqual(first!.receivedAt);
     expect(await first!.closed).toBe('client-closed');
     expect(await second!.closed).toBe('completed');
-    await serverA.waitForIdle({ timeoutMs: 1000 });
   });
 
   it('never starts the second provider when the first answers in time', async () => {
     serverA.enqueue({ chunks: ['quick', ' reply'], delayMs: 2 });
     const connectionsB = serverB.totalConnections;
-    const { completion$, answeredBy } = hedged(100);
+    const { completion$, answeredBy, scheduler } = hedged(100);
     const { values } = await collect(completion$);
     expect(values.join('')).toBe('quick reply');
     expect(answeredBy).toEqual(['a']);
-    await sleep(150); // past `after`: the hedge timer is gone, not merely late
+    scheduler.flush(); // past `after`: the hedge timer is gone, not merely late
+    await nextMacrotask();
     expect(serverB.requests).toHaveLength(0);
     expect(serverB.totalConnections).toBe(connectionsB);
   });
 
   it('lets the earlier first chunk win when both are slow, and closes the other', async () => {
-    serverA.enqueue({ headersDelayMs: 250, text: 'from a' });
-    serverB.enqueue({ headersDelayMs: 1500, text: 'from b' });
-    const { completion$, answeredBy } = hedged(50);
-    const { values } = await collect(completion$);
+    serverA.enqueue({ headersDelayMs: 20, text: 'from a' });
+    serverB.enqueue({ headersDelayMs: NEVER_MS, text: 'from b' });
+    const { completion$, answeredBy, scheduler } = hedged(50);
+    const result = collect(completion$);
+    scheduler.flush(); // both are started before either can answer
+    const { values } = await result;
     expect(values.join('')).toBe('from a');
     expect(answeredBy).toEqual(['a']);
     expect(serverB.requests).toHaveLength(1); // the hedge did start
@@ -375,17 +478,20 @@ describe('createCompletion hedging', () => {
   it('starts the next provider at once, without waiting for `after`, when the first fails', async () => {
     serverA.enqueue({ status: 500 });
     serverB.enqueue({ text: 'from b' });
-    const started = Date.now();
+    // The hedge timer is never fired: only the fallback can start b.
     const { values } = await collect(hedged(10_000).completion$);
     expect(values.join('')).toBe('from b');
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('throws a RangeError at once for an invalid `hedge.after`', () => {
-    for (const after of [-1, Number.NaN, Infinity]) {
-      expect(() => createCompletion({ model: 'gpt-4', messages, hedge: { after } })).toThrow(
-        RangeError,
-      );
+  it('errors on subscribe with InvalidRequestError (hedge.after) for an invalid `hedge.after`', async () => {
+    for (const after of [-1, Number.NaN, Infinity, '50' as unknown as number]) {
+      let completion$: Observable<string> | undefined;
+      expect(
+        () => (completion$ = createCompletion({ model: 'gpt-4', messages, hedge: { after } })),
+      ).not.toThrow();
+      const { error } = await collect(completion$!);
+      expect(InvalidRequestError.isInstance(error), String(after)).toBe(true);
+      expect(error).toMatchObject({ field: 'hedge.after' });
     }
   });
 

@@ -6,7 +6,7 @@ import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-c
 import type { Provider } from '../../lib/providers/provider.js';
 import { defaultRegistry } from '../../lib/registry/default-registry.js';
 import { ProviderRegistry } from '../../lib/registry/provider-registry.js';
-import { shuffled } from '../../lib/registry/shuffled.js';
+import { shuffled } from '../../lib/race/shuffled.js';
 
 /** A provider of our own: serves the models given, answers its name. */
 function fakeProvider(name: string, models: readonly string[], working = true): Provider {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../lib/sse/decode-utf8.js';
+import { itHonoursTheOperatorContract } from '../operators/support/operator-contract.js';
 
 /** Cuts `bytes` at the given points (sorted, deduplicated). */
 function cut(bytes: Uint8Array, points: readonly number[]): Uint8Array[] {
@@ -36,6 +37,12 @@ const streams = fc.array(pieces, { maxLength: 12 }).map((parts) => {
 });
 
 describe('decodeUtf8', () => {
+  itHonoursTheOperatorContract({
+    operator: decodeUtf8,
+    valueAt: (index) => new TextEncoder().encode(`chunk ${index}`),
+    poison: {} as Uint8Array,
+  });
+
   it('gives the text of one streaming TextDecoder for any chunking (ASCII fast path included)', async () => {
     await fc.assert(
       fc.asyncProperty(streams, fc.array(fc.nat(), { maxLength: 16 }), async (bytes, points) => {

@@ -65,9 +65,32 @@ describe('SSE framing of an OpenAI-compatible stream', () => {
     }
   });
 
-  it('ignores what follows data: [DONE] and completes when the body ends', async () => {
+  it('completes at data: [DONE], ignoring what follows', async () => {
     const text = `data: ${delta('a')}\n\ndata: [DONE]\n\ndata: ${delta('b')}\n\n`;
     expect(await textOf([encoder.encode(text)])).toBe('a');
+  });
+
+  it('dispatches the last event of a CR-only stream ending data: [DONE]\r\r, split anywhere', async () => {
+    const bytes = encoder.encode(
+      `data: ${delta('one')}\r\rdata: ${delta(' two')}\r\rdata: [DONE]\r\r`,
+    );
+    for (const chunks of splits(bytes)) {
+      const result = await collect(events(chunks));
+      expect(result.error).toBeUndefined();
+      expect(result.completed).toBe(true);
+      expect(result.values.map((event) => (event.type === 'text-delta' ? event.text : ''))).toEqual(
+        ['one', ' two'],
+      );
+    }
+  });
+
+  it('still drops an incomplete last event at the end of the body (no blank line after it)', async () => {
+    for (const end of ['\r', '\n', '\r\n']) {
+      const result = await collect(
+        events([encoder.encode(`data: ${delta('a')}\n\ndata: [DONE]${end}`)]),
+      );
+      expect(result.error, JSON.stringify(end)).toMatchObject({ kind: 'truncated' });
+    }
   });
 
   it('errors with StreamError (truncated) when the body ends without [DONE], after the text', async () => {

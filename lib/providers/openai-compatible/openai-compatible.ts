@@ -8,7 +8,8 @@ import { parseServerSentEvents } from '../../sse/parse-server-sent-events.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import type { Provider } from '../provider.js';
 import { withDeadlines } from '../with-deadlines.js';
-import { chatChunkEvents, chatCompletionEvents } from './chat-chunk-events.js';
+import { chatChunkEvents } from './chat-chunk-events.js';
+import { chatCompletionEvents } from './chat-completion-object-events.js';
 import {
   chatCompletionsRequest,
   listModelsRequest,

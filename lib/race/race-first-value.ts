@@ -10,6 +10,8 @@ import {
   AllProvidersFailedError,
   type ProviderFailure,
 } from '../errors/all-providers-failed-error.js';
+import { OperatorSubscriber } from '../operators/internal/operator-subscriber.js';
+import { whenAnswered } from './when-answered.js';
 
 /** One way to get the answer: a name (for errors and logs) and a cold source. */
 export interface Candidate<T> {
@@ -25,7 +27,10 @@ export interface RaceOptions {
   readonly after?: number | undefined;
   /** The scheduler of the hedge timer. */
   readonly scheduler?: SchedulerLike | undefined;
-  /** Told which candidate won (emitted first, or completed empty). */
+  /**
+   * Told which candidate won (emitted first, or completed empty: see `whenAnswered`), before
+   * its first value. If it throws, the output errors with that exception after the first value.
+   */
   readonly onWinner?: ((name: string) => void) | undefined;
   /**
    * Errors that end the race at once instead of making way for the next candidate (the
@@ -40,6 +45,7 @@ export interface RaceOptions {
  * `after` ms (hedging). The first to emit wins: the others are unsubscribed, and from then on
  * the winner's values, error and completion are the output's. Errors of losers are dropped;
  * when every candidate has failed, the output errors with `AllProvidersFailedError`.
+ * An exception thrown by `onWinner` or `isFinal` is the output's error, never unhandled.
  *
  * @internal the engine of `fallback`, `hedge` and the `createCompletion` facade.
  */
@@ -55,11 +61,11 @@ export function raceFirstValue<T>(
     let started = 0;
     let winner: number | undefined;
 
-    const win = (index: number): void => {
+    const win = (index: number, name: string): void => {
       winner = index;
       hedgeTimer?.unsubscribe();
       for (const [other, subscription] of running) if (other !== index) subscription.unsubscribe();
-      onWinner?.(candidates[index]?.name ?? '');
+      onWinner?.(name);
     };
 
     const startNext = (): void => {
@@ -74,14 +80,10 @@ export function raceFirstValue<T>(
       if (after !== undefined && started < candidates.length) {
         hedgeTimer = timer(after, scheduler).subscribe(startNext);
       }
-      // The candidate's subscriber is registered before its source runs, so an unsubscribe
-      // reaches even a source that emits synchronously while being subscribed.
-      new Observable<T>((inner) => {
-        running.set(index, inner);
-        defer(candidate.start).subscribe(inner);
-      }).subscribe({
+      // Linked to `subscriber` before its source runs, so an unsubscribe reaches even a source
+      // that emits synchronously while being subscribed; a throwing handler errors the output.
+      const inner = new OperatorSubscriber<T, T>(subscriber, {
         next: (value) => {
-          if (winner === undefined) win(index);
           subscriber.next(value);
         },
         error: (error: unknown) => {
@@ -96,18 +98,22 @@ export function raceFirstValue<T>(
         },
         complete: () => {
           running.delete(index);
-          if (winner === undefined) win(index);
           subscriber.complete();
         },
       });
+      running.set(index, inner);
+      defer(candidate.start)
+        .pipe(
+          whenAnswered(() => {
+            win(index, candidate.name);
+          }),
+        )
+        .subscribe(inner);
     };
 
-    // Added before the first start, for the same reason: a synchronous winner may be
-    // unsubscribed (`take(n)`) before this function returns.
-    subscriber.add(() => {
-      hedgeTimer?.unsubscribe();
-      for (const subscription of running.values()) subscription.unsubscribe();
-    });
+    // Added before the first start: a synchronous winner may be unsubscribed (`take(n)`)
+    // before this function returns.
+    subscriber.add(() => hedgeTimer?.unsubscribe());
     startNext();
   });
 }

@@ -6,7 +6,7 @@ import { of } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllProvidersFailedError } from '../../lib/errors/all-providers-failed-error.js';
-import { fallback, hedge } from '../../lib/registry/hedge.js';
+import { fallback, hedge } from '../../lib/race/hedge.js';
 import { createTestScheduler } from '../operators/support/test-scheduler.js';
 
 describe('hedge', () => {

@@ -6,7 +6,7 @@ import { take, tap, type Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllProvidersFailedError } from '../../lib/errors/all-providers-failed-error.js';
-import { raceFirstValue, type Candidate } from '../../lib/registry/race-first-value.js';
+import { raceFirstValue, type Candidate } from '../../lib/race/race-first-value.js';
 import { synchronousSource } from '../operators/support/synchronous-source.js';
 import { createTestScheduler } from '../operators/support/test-scheduler.js';
 
@@ -243,6 +243,39 @@ describe('raceFirstValue', () => {
       expectObservable(race$.pipe(tap((value) => seen.push(value)))).toBe('---x-y-z|');
     });
     expect(seen).toEqual(['winner b', 'x', 'y', 'z']);
+  });
+
+  it('errors with what a throwing `onWinner` threw, after the first value, without falling back', () => {
+    const thrown = new Error('onWinner failed');
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const a = cold('#');
+      const b = cold('--x-y|');
+      const c = cold('-z|');
+      const race$ = raceFirstValue(named(a, b, c), {
+        onWinner: () => {
+          throw thrown;
+        },
+      });
+      expectObservable(race$).toBe('--(x#)', undefined, thrown);
+      expectSubscriptions(b.subscriptions).toBe('^-!');
+      expectSubscriptions(c.subscriptions).toBe([]);
+    });
+  });
+
+  it('errors with what a throwing `onWinner` threw when the winner completes empty', () => {
+    const thrown = new Error('onWinner failed');
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const b = cold('-x|');
+      const race$ = raceFirstValue(named(cold('--|'), b), {
+        after: 1,
+        scheduler: testScheduler,
+        onWinner: () => {
+          throw thrown;
+        },
+      });
+      expectObservable(race$).toBe('--#', undefined, thrown);
+      expectSubscriptions(b.subscriptions).toBe('-^!');
+    });
   });
 
   it('never tells `onWinner` when all fail', () => {
