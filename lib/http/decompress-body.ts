@@ -63,7 +63,7 @@ async function inflateMember(input: Uint8Array, decoding: Decoding): Promise<Uin
         const left = fed - driver.consumed();
         if (left > 0) {
           await driver.finish();
-          return withTrailerChecked(chunk.subarray(chunk.length - left), emitted, decoding);
+          return await withTrailerChecked(chunk.subarray(chunk.length - left), emitted, decoding);
         }
       }
       chunk = await decoding.queue.next();

@@ -64,8 +64,10 @@ export class Aivvm {
    * - Unsubscribing aborts the request.
    * - Arguments are checked on subscribe, before any request: `InvalidRequestError` (see
    *   `validateCompletionInput`; message text is bounded by `maxInputBytes`, 4 MiB by default).
-   * - Errors: `HttpStatusError` (status 400 or more), `NetworkError`, `DecodeError`,
-   *   `TimeoutError` (with the `timeout` option).
+   * - `stream: false` reads at most `maxResponseBytes` (16 MiB): more is `ResponseTooLargeError`.
+   * - Errors: `HttpStatusError` (status 400 or more), `UnexpectedResponseError` (a 204, 304 or
+   *   HTML page instead of a reply), `RedirectError`, `NetworkError`, `DecodeError`,
+   *   `TimeoutError` (with the `timeout` option), `ConfigurationError`, `InterceptorError`.
    *
    * @param model - a key of {@link Aivvm.models}, or `''`.
    * @param messages - the conversation, oldest first.
@@ -93,7 +95,7 @@ export class Aivvm {
       validateCompletionInput({ provider: 'Aivvm', model, messages, options, baseURL });
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
-      const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options)).pipe(
+      const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options, stream)).pipe(
         decodeText(),
         deadlines,
       );
