@@ -86,7 +86,8 @@ function readWebStream(stream: ReadableStream<Uint8Array>, callbacks: BodyCallba
 
 /**
  * Whether `body` is something {@link readBody} can read: a WHATWG `ReadableStream`, a Node
- * `Readable`, or bytes. axios's XHR adapter (browsers) gives a string or a `Blob` instead.
+ * `Readable`, bytes, or nothing (`fetch` gives no body for a 204 or 304). axios's XHR adapter
+ * (browsers) gives a string or a `Blob` instead.
  *
  * @param body - `response.data` of a stream request.
  * @returns true when the body can be read as it arrives.
@@ -97,7 +98,13 @@ function readWebStream(stream: ReadableStream<Uint8Array>, callbacks: BodyCallba
  * @internal
  */
 export function isReadableBody(body: unknown): boolean {
-  return isWebReadableStream(body) || isNodeReadable(body) || body instanceof Uint8Array;
+  return (
+    body === null ||
+    body === undefined ||
+    isWebReadableStream(body) ||
+    isNodeReadable(body) ||
+    body instanceof Uint8Array
+  );
 }
 
 /**
@@ -131,6 +138,10 @@ export function isNodeReadableBody(body: unknown): boolean {
 export function readBody(body: unknown, callbacks: BodyCallbacks): CancelBody {
   if (isWebReadableStream(body)) return readWebStream(body, callbacks);
   if (isNodeReadable(body)) return readNodeStream(body, callbacks);
+  if (body === null || body === undefined) {
+    callbacks.end();
+    return () => undefined;
+  }
   if (body instanceof Uint8Array) {
     callbacks.chunk(body);
     callbacks.end();
