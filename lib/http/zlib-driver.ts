@@ -51,7 +51,9 @@ export function driveZlib(stream: ZlibStream, emit: (bytes: Uint8Array) => void)
     finish: () =>
       Promise.race([
         new Promise<void>((resolve) => {
-          stream.once('end', resolve);
+          // zlib ends its output by itself at the end of a deflate stream, before `end()`.
+          if (stream.readableEnded) resolve();
+          else stream.once('end', resolve);
           stream.end();
         }),
         failed,
