@@ -22,7 +22,7 @@ export interface ByteRequest {
   /** The request headers, exactly as they are to be sent. */
   readonly headers: Readonly<Record<string, string>>;
   /** The request body, already encoded. */
-  readonly body?: Uint8Array;
+  readonly body?: Uint8Array | undefined;
   /**
    * The axios instance to send it with (its adapter decides between Node's `http` and `fetch`).
    * @default the default axios instance
