@@ -235,6 +235,8 @@ export function decompressBody(
     cancel: () => {
       cancelled = true;
       current?.destroy();
+      // Ends the decompressing loop where it waits for input; its outcome is ignored.
+      queue.fail(new Error('cancelled'));
     },
   };
 }

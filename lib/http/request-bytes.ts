@@ -79,7 +79,7 @@ function reportResponse(
           ...target,
           reason: reason ?? 'status',
           status: response.status,
-          contentType,
+          contentType: redact(contentType),
           bodyExcerpt,
           serverMessage: parseServerError(bodyExcerpt).serverMessage,
         }),

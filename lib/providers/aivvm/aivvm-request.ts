@@ -3,11 +3,11 @@ import type { Messages } from '../../messages/chat-message.js';
 import type { AivvmModel } from './aivvm-models.js';
 import type { AivvmOptions } from './aivvm-options.js';
 
-/** The system prompt Aivvm sends when none is given (SPEC §1 item 2). */
+/** The system prompt Aivvm sends when none is given, as g4f's Aivvm did. */
 export const AIVVM_DEFAULT_SYSTEM_MESSAGE =
   "You are ChatGPT, a large language model trained by OpenAI. Follow the user's instructions carefully. Respond using markdown.";
 
-/** The temperature Aivvm sends when none is given (SPEC §1 item 2). */
+/** The temperature Aivvm sends when none is given, as g4f's Aivvm did. */
 export const AIVVM_DEFAULT_TEMPERATURE = 0.7;
 
 /** The site Aivvm talked to. */
@@ -19,7 +19,7 @@ const encoder = new TextEncoder();
 const AIVVM_REPLY_TYPES = ['text/plain', 'text/event-stream', 'application/octet-stream'];
 
 /**
- * The headers of SPEC §1 item 3, in order, with their exact values; `content-length` is the
+ * The headers g4f's Aivvm sent, in order, with their exact values; `content-length` is the
  * body's UTF-8 byte length.
  *
  * @param contentLength - the body's length in bytes.
@@ -44,7 +44,7 @@ function aivvmHeaders(contentLength: number): Record<string, string> {
 }
 
 /**
- * Describes the Aivvm request (SPEC §1 items 2–4): `POST {baseURL}/api/chat` with chatbot-ui's
+ * Describes the Aivvm request, as g4f's Aivvm sent it: `POST {baseURL}/api/chat` with chatbot-ui's
  * body, keys in order `model`, `messages`, `key`, `prompt`, `temperature`.
  *
  * @param model - the model's table entry.
