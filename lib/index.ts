@@ -20,6 +20,7 @@ export { decodeText, type DecodeTextErrors, type DecodeTextOptions } from './dec
 
 export { requestBytes } from './http/request-bytes.js';
 export type { ByteRequest } from './http/byte-request.js';
+export type { AcceptedReply } from './http/response-acceptance.js';
 
 export {
   CompletionError,
@@ -31,6 +32,22 @@ export { HttpStatusError, type HttpStatusErrorInit } from './errors/http-status-
 export { NetworkError, type NetworkErrorInit } from './errors/network-error.js';
 export { TimeoutError, type TimeoutLimit } from './errors/timeout-error.js';
 export { DecodeError } from './errors/decode-error.js';
+export {
+  RedirectError,
+  type RedirectErrorInit,
+  type RedirectRefusal,
+} from './errors/redirect-error.js';
+export {
+  UnexpectedResponseError,
+  type UnexpectedResponseErrorInit,
+  type UnexpectedResponseReason,
+} from './errors/unexpected-response-error.js';
+export {
+  ResponseTooLargeError,
+  type ResponseTooLargeErrorInit,
+} from './errors/response-too-large-error.js';
+export { ConfigurationError } from './errors/configuration-error.js';
+export { InterceptorError } from './errors/interceptor-error.js';
 
 export { toMessage } from './operators/to-message.js';
 export { accumulateText } from './operators/accumulate-text.js';

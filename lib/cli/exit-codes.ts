@@ -50,6 +50,11 @@ const BY_ERROR_CODE: Readonly<Record<CompletionErrorCode, number>> = {
   ABORTED: EXIT_CODES.interrupted,
   JSON_PARSE: EXIT_CODES.stream,
   SCHEMA_VALIDATION: EXIT_CODES.stream,
+  REDIRECT: EXIT_CODES.httpStatus,
+  UNEXPECTED_RESPONSE: EXIT_CODES.httpStatus,
+  RESPONSE_TOO_LARGE: EXIT_CODES.stream,
+  CONFIGURATION: EXIT_CODES.usage,
+  INTERCEPTOR: EXIT_CODES.other,
 };
 
 /**

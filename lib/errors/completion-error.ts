@@ -16,7 +16,12 @@ export type CompletionErrorCode =
   | 'BUFFER_OVERFLOW'
   | 'ABORTED'
   | 'JSON_PARSE'
-  | 'SCHEMA_VALIDATION';
+  | 'SCHEMA_VALIDATION'
+  | 'REDIRECT'
+  | 'UNEXPECTED_RESPONSE'
+  | 'RESPONSE_TOO_LARGE'
+  | 'CONFIGURATION'
+  | 'INTERCEPTOR';
 
 const brand = Symbol.for('rx-completions.CompletionError');
 

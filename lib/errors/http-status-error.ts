@@ -1,5 +1,6 @@
 import { CompletionError, isCompletionErrorWithCode } from './completion-error.js';
 import { describeTarget, type RequestTarget } from './request-target.js';
+import { parseServerError } from './server-error-body.js';
 
 /** What an {@link HttpStatusError} is built from. */
 export interface HttpStatusErrorInit extends RequestTarget {
@@ -16,11 +17,13 @@ export interface HttpStatusErrorInit extends RequestTarget {
 }
 
 /**
- * The server answered with a status of 400 or more (SPEC §1 item 5).
+ * The server answered with a status of 400 or more.
  *
  * Carries the status, the status text, a bounded excerpt of the body (no more than that is
  * read: the request is aborted after it) and the response headers, which is where
- * `Retry-After` is found. Never the request headers.
+ * `Retry-After` is found. Never the request headers. When the body is an OpenAI-style error
+ * (`{"error":{"message","type","code","param"}}`, or `{"error":"text"}`), its fields are
+ * `serverMessage`, `errorType`, `errorCode` and `param`, and the message quotes the server's.
  *
  * @example
  * ```ts
@@ -42,6 +45,14 @@ export class HttpStatusError extends CompletionError {
   readonly bodyTruncated: boolean;
   /** The response headers, lower-case names. */
   readonly responseHeaders: Readonly<Record<string, string>>;
+  /** `error.message` of an OpenAI-style error body (or `error` when it is a string). */
+  readonly serverMessage: string | undefined;
+  /** `error.type` of an OpenAI-style error body, e.g. `invalid_request_error`. */
+  readonly errorType: string | undefined;
+  /** `error.code` of an OpenAI-style error body, e.g. `model_not_found`. */
+  readonly errorCode: string | undefined;
+  /** `error.param` of an OpenAI-style error body: the request field at fault. */
+  readonly param: string | undefined;
   /** The provider that answered. */
   readonly provider: string;
   /** The request method. */
@@ -52,7 +63,9 @@ export class HttpStatusError extends CompletionError {
   /** @param init - the response's status, text, excerpt and headers and the request's target. */
   constructor(init: HttpStatusErrorInit) {
     const text = init.statusText ? ` ${init.statusText}` : '';
-    const excerpt = init.bodyExcerpt.trim() ? `: ${init.bodyExcerpt.trim().slice(0, 200)}` : '';
+    const fields = parseServerError(init.bodyExcerpt);
+    const said = (fields.serverMessage ?? init.bodyExcerpt).trim().slice(0, 200);
+    const excerpt = said ? `: ${said}` : '';
     super('HTTP_STATUS', `${describeTarget(init)} answered ${init.status}${text}${excerpt}`);
     this.name = 'HttpStatusError';
     this.status = init.status;
@@ -60,6 +73,10 @@ export class HttpStatusError extends CompletionError {
     this.bodyExcerpt = init.bodyExcerpt;
     this.bodyTruncated = init.bodyTruncated;
     this.responseHeaders = init.responseHeaders;
+    this.serverMessage = fields.serverMessage;
+    this.errorType = fields.errorType;
+    this.errorCode = fields.errorCode;
+    this.param = fields.param;
     this.provider = init.provider;
     this.method = init.method;
     this.url = init.url;

@@ -85,6 +85,46 @@ function readWebStream(stream: ReadableStream<Uint8Array>, callbacks: BodyCallba
 }
 
 /**
+ * Whether `body` is something {@link readBody} can read: a WHATWG `ReadableStream`, a Node
+ * `Readable`, bytes, or nothing (`fetch` gives no body for a 204 or 304). axios's XHR adapter
+ * (browsers) gives a string or a `Blob` instead.
+ *
+ * @param body - `response.data` of a stream request.
+ * @returns true when the body can be read as it arrives.
+ * @example
+ * ```ts
+ * if (!isReadableBody(response.data)) throw new Error('use the fetch adapter');
+ * ```
+ * @internal
+ */
+export function isReadableBody(body: unknown): boolean {
+  return (
+    body === null ||
+    body === undefined ||
+    isWebReadableStream(body) ||
+    isNodeReadable(body) ||
+    body instanceof Uint8Array
+  );
+}
+
+/**
+ * Whether `body` is a Node `Readable` (axios's `http` adapter): the one kind of body whose
+ * bytes are still compressed when the request asked axios not to decompress. `fetch`
+ * decompresses its bodies itself.
+ *
+ * @param body - `response.data` of a stream request.
+ * @returns true for a Node stream.
+ * @example
+ * ```ts
+ * const raw = isNodeReadableBody(response.data);
+ * ```
+ * @internal
+ */
+export function isNodeReadableBody(body: unknown): boolean {
+  return !isWebReadableStream(body) && isNodeReadable(body);
+}
+
+/**
  * Reads a response body as it arrives, whichever adapter produced it: a Node `Readable`
  * (axios's `http` adapter) or a WHATWG `ReadableStream` (axios's `fetch` adapter, in browsers).
  *
@@ -98,6 +138,10 @@ function readWebStream(stream: ReadableStream<Uint8Array>, callbacks: BodyCallba
 export function readBody(body: unknown, callbacks: BodyCallbacks): CancelBody {
   if (isWebReadableStream(body)) return readWebStream(body, callbacks);
   if (isNodeReadable(body)) return readNodeStream(body, callbacks);
+  if (body === null || body === undefined) {
+    callbacks.end();
+    return () => undefined;
+  }
   if (body instanceof Uint8Array) {
     callbacks.chunk(body);
     callbacks.end();

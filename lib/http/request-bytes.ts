@@ -1,11 +1,22 @@
 import axios from 'axios';
 import { Observable, type Subscriber } from 'rxjs';
+import { ConfigurationError } from '../errors/configuration-error.js';
 import { HttpStatusError } from '../errors/http-status-error.js';
+import { RedirectError } from '../errors/redirect-error.js';
 import { redactUrl, type RequestTarget } from '../errors/request-target.js';
-import { discardBody, readBody, type CancelBody } from './body-reader.js';
+import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
+import { parseServerError } from '../errors/server-error-body.js';
+import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
+import { discardBody, isReadableBody, type CancelBody } from './body-reader.js';
 import { DEFAULT_ERROR_BODY_LIMIT, type ByteRequest } from './byte-request.js';
+import { nodeZlib } from './node-zlib.js';
+import { openResponseBody } from './open-response-body.js';
+import { readExcerpt } from './read-excerpt.js';
+import { isRedirectStatus, nextHop, type Hop } from './redirect-hop.js';
 import { redactRequestSecrets, requestSecrets } from './request-secrets.js';
+import { unexpectedReply } from './response-acceptance.js';
 import { toNetworkError } from './to-network-error.js';
+import { toRequestFailure } from './to-request-failure.js';
 import { toResponseHeaders } from './response-headers.js';
 
 interface StreamResponse {
@@ -15,65 +26,66 @@ interface StreamResponse {
   readonly data: unknown;
 }
 
-/** Where an error is reported, and the request's credentials it must not repeat. */
-interface ErrorSink {
+const NOT_A_STREAM =
+  'the axios adapter gave a response body that is not a stream (the XHR adapter cannot stream): ' +
+  "pass an axios instance whose adapter streams, e.g. axios.create({ adapter: 'fetch' })";
+
+/** One subscription's state: where errors go and how its credentials are kept out of them. */
+interface Exchange {
+  readonly request: ByteRequest;
   readonly target: RequestTarget;
-  readonly secrets: readonly string[];
+  readonly redact: (text: string) => string;
   readonly subscriber: Subscriber<Uint8Array>;
 }
 
-function redactedHeaders(headers: unknown, secrets: readonly string[]): Record<string, string> {
-  const record = toResponseHeaders(headers);
-  for (const [name, value] of Object.entries(record)) {
-    record[name] = redactRequestSecrets(value, secrets);
-  }
-  return record;
+function redactedHeaders(
+  headers: Readonly<Record<string, string>>,
+  redact: (text: string) => string,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, redact(value)]));
 }
 
-function readErrorExcerpt(response: StreamResponse, limit: number, sink: ErrorSink): CancelBody {
-  const { target, secrets, subscriber } = sink;
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  let done = false;
-  const finish = (truncated: boolean): void => {
-    if (done) return;
-    done = true;
-    const excerpt = new Uint8Array(Math.min(length, limit));
-    let offset = 0;
-    for (const part of parts) {
-      const take = part.subarray(0, excerpt.length - offset);
-      excerpt.set(take, offset);
-      offset += take.length;
-    }
-    subscriber.error(
-      new HttpStatusError({
-        ...target,
-        status: response.status,
-        // A server may echo the key or the `authorization` header back: it stays out.
-        statusText: redactRequestSecrets(response.statusText, secrets),
-        bodyExcerpt: redactRequestSecrets(new TextDecoder().decode(excerpt), secrets),
-        bodyTruncated: truncated,
-        responseHeaders: redactedHeaders(response.headers, secrets),
-      }),
-    );
-  };
-  const cancel = readBody(response.data, {
-    chunk: (bytes) => {
-      if (done) return;
-      parts.push(bytes);
-      length += bytes.length;
-      // Read no more than the limit: past it, the request is aborted (by the teardown).
-      if (length >= limit) finish(length > limit);
+/** Reads the start of a response that is not the reply, and errors with what it said. */
+function reportResponse(
+  exchange: Exchange,
+  response: StreamResponse,
+  headers: Record<string, string>,
+  zlib: ReturnType<typeof nodeZlib>,
+): CancelBody {
+  const { request, target, redact, subscriber } = exchange;
+  const contentType = headers['content-type'] ?? '';
+  const reason = unexpectedReply(response.status, contentType, request.accept);
+  return readExcerpt(
+    (sink) => openResponseBody({ data: response.data, headers }, zlib, sink),
+    request.errorBodyLimit ?? DEFAULT_ERROR_BODY_LIMIT,
+    (text, truncated) => {
+      // A server may echo the key or the `authorization` header back: it stays out.
+      const bodyExcerpt = redact(text);
+      if (response.status >= 400) {
+        subscriber.error(
+          new HttpStatusError({
+            ...target,
+            status: response.status,
+            statusText: redact(response.statusText),
+            bodyExcerpt,
+            bodyTruncated: truncated,
+            responseHeaders: redactedHeaders(headers, redact),
+          }),
+        );
+        return;
+      }
+      subscriber.error(
+        new UnexpectedResponseError({
+          ...target,
+          reason: reason ?? 'status',
+          status: response.status,
+          contentType: redact(contentType),
+          bodyExcerpt,
+          serverMessage: parseServerError(bodyExcerpt).serverMessage,
+        }),
+      );
     },
-    end: () => {
-      finish(false);
-    },
-    // The status is the news: a body that breaks off does not hide it.
-    fail: () => {
-      finish(false);
-    },
-  });
-  return cancel;
+  );
 }
 
 /**
@@ -82,10 +94,22 @@ function readErrorExcerpt(response: StreamResponse, limit: number, sink: ErrorSi
  * - Cold and lazy: nothing is sent before subscribe; each subscription sends its own request.
  * - Unsubscribing aborts the request (`AbortController`) and destroys the body stream, which
  *   closes the socket; nothing is emitted after that and no rejection is left unhandled.
+ * - Redirects (RFC 9110 §15.4) are followed here, not by axios: within the origin, at most 5
+ *   in a row (301/302 after a POST and 303 become a GET without body; 307/308 keep both).
+ *   One to another origin, or from `https:` to `http:`, errors with `RedirectError` unless
+ *   `allowedRedirectOrigins` names its origin; credential headers never cross an origin.
  * - A status of 400 or more errors with {@link HttpStatusError}, after reading at most
  *   `errorBodyLimit` bytes of the body into its excerpt (then the request is aborted).
+ * - A response that is not a reply (204, 304, an HTML page, a `content-type` that
+ *   `accept.contentTypes` does not list) errors with `UnexpectedResponseError` and an excerpt.
+ * - With `maxResponseBytes`, a body longer than that (decompressed) errors with
+ *   `ResponseTooLargeError` and the request is aborted.
+ * - In Node, the body is decompressed here (`gzip`, `deflate`, `br`): every byte a broken
+ *   compressed body held is emitted before the error, and bytes after a complete gzip member
+ *   are ignored, as browsers and curl do. In browsers, `fetch` decompresses.
  * - A connection failure, before or during the body, errors with a `NetworkError`, after
- *   every byte received before it has been emitted.
+ *   every byte received before it has been emitted. An adapter whose body is not a stream
+ *   errors with `ConfigurationError`; an interceptor that throws, with `InterceptorError`.
  * - Reads Node streams (axios's `http` adapter) and web `ReadableStream`s (its `fetch` adapter).
  *
  * Errors never carry request headers: the `authorization` header and API keys stay out, even
@@ -108,54 +132,87 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     method: request.method,
     url: redactUrl(request.url),
   };
-  const limit = request.errorBodyLimit ?? DEFAULT_ERROR_BODY_LIMIT;
   const client = request.axios ?? axios;
   const secrets = requestSecrets(request.headers);
+  const redact = (text: string): string => redactRequestSecrets(text, secrets);
+  const allowed = request.allowedRedirectOrigins ?? [];
   return new Observable<Uint8Array>((subscriber) => {
+    const exchange: Exchange = { request, target, redact, subscriber };
+    const zlib = nodeZlib();
     const controller = new AbortController();
     let cancelBody: CancelBody | undefined;
     let bytesReceived = 0;
     // Once the body has ended, the socket is back in the agent's pool: nothing to abort, and
     // aborting would still build a DOMException and axios's CanceledError (stack traces included).
     let ended = false;
-    client
-      .request<unknown>({
-        method: request.method,
-        url: request.url,
-        headers: { ...request.headers },
-        data: request.body,
-        responseType: 'stream',
-        signal: controller.signal,
-        validateStatus: () => true,
-      })
-      .then(
-        (response: StreamResponse) => {
-          if (subscriber.closed) {
-            discardBody(response.data);
+    const readReply = (response: StreamResponse, headers: Record<string, string>): void => {
+      const limit = request.maxResponseBytes;
+      cancelBody = openResponseBody({ data: response.data, headers }, zlib, {
+        chunk: (bytes) => {
+          bytesReceived += bytes.length;
+          if (limit !== undefined && bytesReceived > limit) {
+            subscriber.error(new ResponseTooLargeError({ ...target, limit }));
             return;
           }
-          if (response.status >= 400) {
-            cancelBody = readErrorExcerpt(response, limit, { target, secrets, subscriber });
-            return;
-          }
-          cancelBody = readBody(response.data, {
-            chunk: (bytes) => {
-              bytesReceived += bytes.length;
-              subscriber.next(bytes);
-            },
-            end: () => {
-              ended = true;
-              subscriber.complete();
-            },
-            fail: (error) => {
-              subscriber.error(toNetworkError(error, target, bytesReceived));
-            },
-          });
+          subscriber.next(bytes);
         },
-        (error: unknown) => {
-          if (!subscriber.closed) subscriber.error(toNetworkError(error, target, bytesReceived));
+        end: () => {
+          ended = true;
+          subscriber.complete();
         },
-      );
+        fail: (error) => {
+          subscriber.error(toNetworkError(error, target, bytesReceived));
+        },
+      });
+    };
+    const send = (hop: Hop): void => {
+      client
+        .request<unknown>({
+          method: hop.method,
+          url: hop.url,
+          headers: { ...hop.headers },
+          data: hop.body,
+          responseType: 'stream',
+          signal: controller.signal,
+          validateStatus: () => true,
+          maxRedirects: 0,
+          // Where Node's zlib is at hand the body is decompressed here, every byte kept.
+          decompress: zlib === undefined,
+        })
+        .then(
+          (response: StreamResponse) => {
+            if (subscriber.closed) {
+              discardBody(response.data);
+              return;
+            }
+            if (!isReadableBody(response.data)) {
+              subscriber.error(new ConfigurationError(target.provider, NOT_A_STREAM));
+              return;
+            }
+            const headers = toResponseHeaders(response.headers);
+            if (response.status === 0) {
+              discardBody(response.data);
+              subscriber.error(new RedirectError({ ...target, status: 0, refusal: 'opaque' }));
+            } else if (isRedirectStatus(response.status)) {
+              discardBody(response.data);
+              const next = nextHop(hop, response.status, headers.location, allowed, target);
+              if (RedirectError.isInstance(next)) subscriber.error(next);
+              else send(next);
+            } else if (
+              response.status >= 300 ||
+              unexpectedReply(response.status, headers['content-type'] ?? '', request.accept)
+            ) {
+              cancelBody = reportResponse(exchange, response, headers, zlib);
+            } else {
+              readReply(response, headers);
+            }
+          },
+          (error: unknown) => {
+            if (!subscriber.closed) subscriber.error(toRequestFailure(error, target, redact));
+          },
+        );
+    };
+    send({ ...request, body: request.body, redirects: 0 });
     return () => {
       if (ended) return;
       cancelBody?.();

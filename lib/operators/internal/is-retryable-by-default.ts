@@ -11,7 +11,9 @@ const RETRYABLE_CLIENT_STATUSES = new Set([408, 409, 429]);
  * Yes for an `HttpStatusError` with status 408, 409, 429 or 500 and above (unless the server
  * said `x-should-retry: false`, as openai-node honours), a `NetworkError`, and a
  * `TimeoutError` waiting for the first chunk. No for everything else: other 4xx,
- * `ModelNotSupportedError`, `DecodeError` (the same bytes would fail the same way) and errors
+ * `ModelNotSupportedError`, `DecodeError` (the same bytes would fail the same way),
+ * `RedirectError`, `UnexpectedResponseError`, `ResponseTooLargeError`, `ConfigurationError`,
+ * `InterceptorError` (the caller's own code threw: not a network failure) and errors
  * that are not this package's. Recognises errors by brand, across copies of the package.
  *
  * @param error - what the attempt failed with.

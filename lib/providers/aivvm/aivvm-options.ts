@@ -25,4 +25,17 @@ export interface AivvmOptions extends CompletionOptions {
    * @default the default axios instance
    */
   readonly axios?: AxiosInstance;
+  /**
+   * Origins (`https://host:port`) a redirect may lead to besides `baseURL`'s own; credential
+   * headers never cross an origin, even to one named here. Other cross-origin redirects, and
+   * `https:` to `http:`, error with `RedirectError`.
+   * @default [] (only same-origin redirects are followed)
+   */
+  readonly allowedRedirectOrigins?: readonly string[];
+  /**
+   * With `stream: false`, the most reply bytes (decompressed) read before the request is
+   * aborted with `ResponseTooLargeError`.
+   * @default 16777216 (16 MiB)
+   */
+  readonly maxResponseBytes?: number;
 }

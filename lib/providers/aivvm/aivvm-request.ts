@@ -1,13 +1,13 @@
-import type { ByteRequest } from '../../http/byte-request.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, type ByteRequest } from '../../http/byte-request.js';
 import type { Messages } from '../../messages/chat-message.js';
 import type { AivvmModel } from './aivvm-models.js';
 import type { AivvmOptions } from './aivvm-options.js';
 
-/** The system prompt Aivvm sends when none is given (SPEC §1 item 2). */
+/** The system prompt Aivvm sends when none is given, as g4f's Aivvm did. */
 export const AIVVM_DEFAULT_SYSTEM_MESSAGE =
   "You are ChatGPT, a large language model trained by OpenAI. Follow the user's instructions carefully. Respond using markdown.";
 
-/** The temperature Aivvm sends when none is given (SPEC §1 item 2). */
+/** The temperature Aivvm sends when none is given, as g4f's Aivvm did. */
 export const AIVVM_DEFAULT_TEMPERATURE = 0.7;
 
 /** The site Aivvm talked to. */
@@ -15,8 +15,11 @@ export const AIVVM_URL = 'https://chat.aivvm.com';
 
 const encoder = new TextEncoder();
 
+/** The media types an Aivvm reply may have (a missing `content-type` passes too). */
+const AIVVM_REPLY_TYPES = ['text/plain', 'text/event-stream', 'application/octet-stream'];
+
 /**
- * The headers of SPEC §1 item 3, in order, with their exact values; `content-length` is the
+ * The headers g4f's Aivvm sent, in order, with their exact values; `content-length` is the
  * body's UTF-8 byte length.
  *
  * @param contentLength - the body's length in bytes.
@@ -41,18 +44,20 @@ function aivvmHeaders(contentLength: number): Record<string, string> {
 }
 
 /**
- * Describes the Aivvm request (SPEC §1 items 2–4): `POST {baseURL}/api/chat` with chatbot-ui's
+ * Describes the Aivvm request, as g4f's Aivvm sent it: `POST {baseURL}/api/chat` with chatbot-ui's
  * body, keys in order `model`, `messages`, `key`, `prompt`, `temperature`.
  *
  * @param model - the model's table entry.
  * @param messages - the conversation, sent as given (`{ role, content }` each).
  * @param options - system message, temperature, base URL and axios instance.
+ * @param stream - whether the reply is streamed (else it is read whole, bounded).
  * @returns the request, body encoded as UTF-8.
  */
 export function aivvmRequest(
   model: AivvmModel,
   messages: Messages,
   options: AivvmOptions,
+  stream = true,
 ): ByteRequest {
   const body = encoder.encode(
     JSON.stringify({
@@ -71,5 +76,9 @@ export function aivvmRequest(
     headers: aivvmHeaders(body.length),
     body,
     axios: options.axios,
+    // chatbot-ui answers text/plain; servers that speak the protocol may stream it as SSE.
+    accept: { contentTypes: AIVVM_REPLY_TYPES },
+    allowedRedirectOrigins: options.allowedRedirectOrigins,
+    maxResponseBytes: stream ? undefined : (options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
   };
 }

@@ -11,7 +11,7 @@ import { aivvmRequest, AIVVM_URL } from './aivvm-request.js';
 
 /**
  * The Aivvm provider of g4f, in reactive form: chatbot-ui's `/api/chat` at chat.aivvm.com
- * (SPEC §1), answering a plain-text stream decoded by `decodeText()`.
+ * (as g4f's Aivvm used it), answering a plain-text stream decoded by `decodeText()`.
  *
  * Its metadata are static, as the Python class attributes were. The public site is gone, so
  * `working` is `false` (automatic selection skips it); explicit use works against any server
@@ -23,7 +23,7 @@ import { aivvmRequest, AIVVM_URL } from './aivvm-request.js';
  *   .subscribe((chunk) => process.stdout.write(chunk));
  * ```
  */
-// SPEC §7: Aivvm's members are static, as the g4f class attributes were.
+// Aivvm's members are static, as the g4f class attributes were.
 // eslint-disable-next-line @typescript-eslint/no-extraneous-class
 export class Aivvm {
   /** The site the provider talked to. */
@@ -53,7 +53,7 @@ export class Aivvm {
   }
 
   /**
-   * Streams a completion from chatbot-ui's `/api/chat` (SPEC §1).
+   * Streams a completion from chatbot-ui's `/api/chat`.
    *
    * - Cold: nothing is sent before subscribe; every subscription sends its own request.
    * - An empty model means `gpt-3.5-turbo`; a model outside {@link Aivvm.models} errors with
@@ -64,8 +64,10 @@ export class Aivvm {
    * - Unsubscribing aborts the request.
    * - Arguments are checked on subscribe, before any request: `InvalidRequestError` (see
    *   `validateCompletionInput`; message text is bounded by `maxInputBytes`, 4 MiB by default).
-   * - Errors: `HttpStatusError` (status 400 or more), `NetworkError`, `DecodeError`,
-   *   `TimeoutError` (with the `timeout` option).
+   * - `stream: false` reads at most `maxResponseBytes` (16 MiB): more is `ResponseTooLargeError`.
+   * - Errors: `HttpStatusError` (status 400 or more), `UnexpectedResponseError` (a 204, 304 or
+   *   HTML page instead of a reply), `RedirectError`, `NetworkError`, `DecodeError`,
+   *   `TimeoutError` (with the `timeout` option), `ConfigurationError`, `InterceptorError`.
    *
    * @param model - a key of {@link Aivvm.models}, or `''`.
    * @param messages - the conversation, oldest first.
@@ -93,7 +95,7 @@ export class Aivvm {
       validateCompletionInput({ provider: 'Aivvm', model, messages, options, baseURL });
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
-      const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options)).pipe(
+      const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options, stream)).pipe(
         decodeText(),
         deadlines,
       );

@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import type { ByteRequest } from '../../http/byte-request.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, type ByteRequest } from '../../http/byte-request.js';
 import type { ChatMessage, Messages } from '../../messages/chat-message.js';
 import type { OpenAICompletionOptions } from './openai-compatible-options.js';
 
@@ -15,6 +15,25 @@ export interface OpenAIEndpoint {
   readonly headers: Readonly<Record<string, string>>;
   /** The axios instance, when the user gave one. */
   readonly axios: AxiosInstance | undefined;
+  /** Origins redirects may lead to besides the base URL's. */
+  readonly allowedRedirectOrigins?: readonly string[] | undefined;
+  /** The bound on a body read whole. @default 16 MiB */
+  readonly maxResponseBytes?: number | undefined;
+}
+
+const JSON_TYPES = ['application/json'];
+const SSE_TYPES = ['text/event-stream'];
+
+/** What every request of the endpoint shares: axios, redirects allowed, the accepted reply. */
+function transport(endpoint: OpenAIEndpoint, stream: boolean): Partial<ByteRequest> {
+  return {
+    axios: endpoint.axios,
+    allowedRedirectOrigins: endpoint.allowedRedirectOrigins,
+    accept: { contentTypes: stream ? SSE_TYPES : JSON_TYPES },
+    maxResponseBytes: stream
+      ? undefined
+      : (endpoint.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+  };
 }
 
 function chatBody(
@@ -68,7 +87,7 @@ export function chatCompletionsRequest(
       ...endpoint.headers,
     },
     body: encoder.encode(JSON.stringify(chatBody(model, messages, stream, options))),
-    axios: endpoint.axios,
+    ...transport(endpoint, stream),
   };
 }
 
@@ -84,6 +103,6 @@ export function listModelsRequest(endpoint: OpenAIEndpoint): ByteRequest {
     method: 'GET',
     url: `${endpoint.baseURL}/models`,
     headers: { accept: 'application/json', ...endpoint.headers },
-    axios: endpoint.axios,
+    ...transport(endpoint, false),
   };
 }

@@ -45,6 +45,19 @@ export interface OpenAICompatibleConfig {
    * @default 1048576
    */
   readonly maxEventSize?: number;
+  /**
+   * Origins (`https://host:port`) a redirect may lead to besides `baseURL`'s own; credential
+   * headers (`authorization`...) never cross an origin, even to one named here. Other
+   * cross-origin redirects, and `https:` to `http:`, error with `RedirectError`.
+   * @default [] (only same-origin redirects are followed)
+   */
+  readonly allowedRedirectOrigins?: readonly string[];
+  /**
+   * The most bytes (decompressed) of a body read whole — `stream: false` and `listModels()` —
+   * before the request is aborted with `ResponseTooLargeError`.
+   * @default 16777216 (16 MiB)
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /**

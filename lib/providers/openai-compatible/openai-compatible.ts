@@ -83,6 +83,8 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
       baseURL: this.url,
       headers: { ...config.headers, ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
       axios: config.axios,
+      allowedRedirectOrigins: config.allowedRedirectOrigins,
+      maxResponseBytes: config.maxResponseBytes,
     };
     this.#secrets = requestSecrets(this.#endpoint.headers);
   }
@@ -101,8 +103,11 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
    *
    * Cold; unsubscribing aborts the request. Errors: `InvalidRequestError` and
    * `ModelNotSupportedError` (on subscribe, before any request), `HttpStatusError`,
-   * `NetworkError`, `StreamError` (an error inside the stream, a `data:` that is not JSON, no
-   * `[DONE]`), `TimeoutError`.
+   * `UnexpectedResponseError` (a 204, an HTML page, JSON where SSE was asked: with the
+   * server's `error.message` when it sent one), `RedirectError`, `ResponseTooLargeError`
+   * (`stream: false` past `maxResponseBytes`), `NetworkError`, `StreamError` (an error inside
+   * the stream, a `data:` that is not JSON, no `[DONE]`), `TimeoutError`,
+   * `ConfigurationError`, `InterceptorError`.
    *
    * @param model - the model name.
    * @param messages - the conversation, oldest first.
@@ -175,7 +180,8 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
   }
 
   /**
-   * Lists the models the server offers (`GET {baseURL}/models`).
+   * Lists the models the server offers (`GET {baseURL}/models`), reading at most
+   * `maxResponseBytes` (16 MiB by default; more is `ResponseTooLargeError`).
    *
    * @returns a cold Observable that emits the list once.
    */
