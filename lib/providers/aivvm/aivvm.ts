@@ -3,6 +3,7 @@ import { decodeText } from '../../decode/decode-text.js';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
+import { givenOptions } from '../../validation/given-options.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import { withDeadlines } from '../with-deadlines.js';
 import { AIVVM_DEFAULT_MODEL, AIVVM_MODELS, isAivvmModel } from './aivvm-models.js';
@@ -10,8 +11,8 @@ import type { AivvmOptions } from './aivvm-options.js';
 import { aivvmRequest, AIVVM_URL } from './aivvm-request.js';
 
 /**
- * The Aivvm provider of g4f, in reactive form: chatbot-ui's `/api/chat` at chat.aivvm.com
- * (SPEC §1), answering a plain-text stream decoded by `decodeText()`.
+ * The Aivvm provider of g4f, in reactive form: chatbot-ui's `/api/chat` at chat.aivvm.com,
+ * answering a plain-text stream decoded by `decodeText()`.
  *
  * Its metadata are static, as the Python class attributes were. The public site is gone, so
  * `working` is `false` (automatic selection skips it); explicit use works against any server
@@ -23,7 +24,7 @@ import { aivvmRequest, AIVVM_URL } from './aivvm-request.js';
  *   .subscribe((chunk) => process.stdout.write(chunk));
  * ```
  */
-// SPEC §7: Aivvm's members are static, as the g4f class attributes were.
+// Aivvm's members are static, as the g4f class attributes were.
 // eslint-disable-next-line @typescript-eslint/no-extraneous-class
 export class Aivvm {
   /** The site the provider talked to. */
@@ -53,7 +54,7 @@ export class Aivvm {
   }
 
   /**
-   * Streams a completion from chatbot-ui's `/api/chat` (SPEC §1).
+   * Streams a completion from chatbot-ui's `/api/chat`.
    *
    * - Cold: nothing is sent before subscribe; every subscription sends its own request.
    * - An empty model means `gpt-3.5-turbo`; a model outside {@link Aivvm.models} errors with
@@ -63,7 +64,8 @@ export class Aivvm {
    * - `stream: false` emits the whole reply as one string when the response ends.
    * - Unsubscribing aborts the request.
    * - Arguments are checked on subscribe, before any request: `InvalidRequestError` (see
-   *   `validateCompletionInput`; message text is bounded by `maxInputBytes`, 4 MiB by default).
+   *   `validateCompletionInput`; the encoded request body is bounded by `maxInputBytes`, 4 MiB
+   *   by default).
    * - Errors: `HttpStatusError` (status 400 or more), `NetworkError`, `DecodeError`,
    *   `TimeoutError` (with the `timeout` option).
    *
@@ -87,9 +89,9 @@ export class Aivvm {
     stream: boolean,
     options: AivvmOptions = {},
   ): Observable<string> {
-    const deadlines = withDeadlines<string>(options.timeout);
+    const deadlines = withDeadlines<string>(givenOptions(options).timeout);
     return defer(() => {
-      const baseURL = options.baseURL ?? AIVVM_URL;
+      const baseURL = givenOptions(options).baseURL ?? AIVVM_URL;
       validateCompletionInput({ provider: 'Aivvm', model, messages, options, baseURL });
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
