@@ -29,6 +29,16 @@ function largestPart(sizes: readonly (readonly [name: string, bytes: number])[])
   return largest[0];
 }
 
+/** Each part's exact size as UTF-8 JSON: measured only once the body is known to be too large. */
+function encodedSizes(
+  parts: Readonly<Record<string, unknown>>,
+): readonly (readonly [name: string, bytes: number])[] {
+  return Object.entries(parts).map(([name, value]) => {
+    const json = JSON.stringify(value) as string | undefined; // `undefined` for `undefined`
+    return [name, encoder.encode(json ?? '').length] as const;
+  });
+}
+
 /** The first part `JSON.stringify` throws on (a `toJSON` that throws, a BigInt it returned). */
 function unencodablePart(parts: Readonly<Record<string, unknown>>): string {
   for (const [name, value] of Object.entries(parts)) {
@@ -85,7 +95,7 @@ export function encodeRequestBody(init: RequestBodyInit): Uint8Array {
   const body = encoder.encode(text);
   if (body.length > limit) {
     const reason = `would make the request body ${body.length} bytes of UTF-8 JSON, more than maxInputBytes (${limit})`;
-    throw new InvalidRequestError({ provider, field: largestPart(sizes), reason });
+    throw new InvalidRequestError({ provider, field: largestPart(encodedSizes(parts)), reason });
   }
   return body;
 }
