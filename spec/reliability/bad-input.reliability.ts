@@ -277,16 +277,21 @@ describe.each(PROVIDERS)(
       const big = await recordUntilSettled(
         make('gpt-4', [{ role: 'user', content: TEN_MB }], { maxInputBytes: 16 * 1024 * 1024 }),
       );
+      expect(big.error).toBeUndefined();
       expect(big.completed).toBe(true);
       expect(server.requests).toHaveLength(1);
       expect(server.requests[0]!.body.length).toBeGreaterThan(10 * 1024 * 1024);
       // The bound is the encoded body, exactly: 40 'a' fit a bound of the body's own size...
+      // (each request on a fresh connection: a kept-alive one may close as it is reused)
+      await server.waitForIdle({ timeoutMs: 3000 });
       server.clearRequests();
       await recordUntilSettled(make('gpt-4', [{ role: 'user', content: 'a'.repeat(40) }], {}));
       const size = server.requests[0]!.body.length;
+      await server.waitForIdle({ timeoutMs: 3000 });
       const fits = await recordUntilSettled(
         make('gpt-4', [{ role: 'user', content: 'a'.repeat(40) }], { maxInputBytes: size }),
       );
+      expect(fits.error).toBeUndefined();
       expect(fits.completed).toBe(true);
       expect(server.requests).toHaveLength(2);
       // ...but 40 '€', as many characters, are 80 bytes more: refused, and not sent.

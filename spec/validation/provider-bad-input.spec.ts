@@ -208,12 +208,14 @@ describe('bad input reaches no server', () => {
     expect(sent.error).toBeUndefined();
     expect(server().requests).toHaveLength(1);
     const size = server().requests[0]!.body.length;
+    await server().waitForIdle({ timeoutMs: 2000 }); // a fresh connection for the next one
     server().clearRequests();
     const exact = await collect(
       provider.createCompletion('gpt-4', loose(ok), false, { maxInputBytes: size }),
     );
     expect(exact.error).toBeUndefined();
     expect(server().requests).toHaveLength(1);
+    await server().waitForIdle({ timeoutMs: 2000 }); // a fresh connection for the next one
     server().clearRequests();
     const under = await collect(
       provider.createCompletion('gpt-4', loose(ok), false, { maxInputBytes: size - 1 }),
