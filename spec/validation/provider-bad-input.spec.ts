@@ -9,7 +9,8 @@ import { CompletionError } from '../../lib/errors/completion-error.js';
 import { InvalidRequestError } from '../../lib/errors/invalid-request-error.js';
 import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
 import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
-import { collect, nextMacrotask } from '../support/collect.js';
+import { collect } from '../support/collect.js';
+import { countsOf, expectNothingSent } from '../support/expect-nothing-sent.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
 
 const server = useLoopbackServer();
@@ -185,19 +186,17 @@ const CASES: readonly (readonly [string, Make, unknown, unknown, unknown, string
 
 describe('bad input reaches no server', () => {
   it.each(CASES)('%s', async (_what, make, model, messages, options, field, reason) => {
-    const connections = server().totalConnections;
+    const before = countsOf(server());
     let completion$: Observable<string> | undefined;
     expect(() => (completion$ = make(model, messages, options))).not.toThrow();
     const { values, error } = await collect(completion$!);
-    await nextMacrotask();
     expect(values).toEqual([]);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'INVALID_REQUEST', field });
     expect((error as InvalidRequestError).reason).toMatch(reason);
     expect((error as Error).message.length).toBeLessThan(400);
-    expect(server().requests).toEqual([]);
-    expect(server().totalConnections).toBe(connections);
+    await expectNothingSent(server(), before, _what);
   });
 
   it('sends a body that fits maxInputBytes exactly, and refuses it one byte lower', async () => {
