@@ -4,16 +4,22 @@ import { CompletionError, isCompletionErrorWithCode } from './completion-error.j
 export interface InvalidRequestErrorInit {
   /** The provider the request was for. */
   readonly provider: string;
-  /** The offending argument or option, as a path: `messages`, `messages[2].role`, `temperature`. */
+  /**
+   * The offending argument or option, as a path: `options`, `messages`, `messages[2].role`,
+   * `temperature`, `stop[1]`, `body.seed`. For a request body over `maxInputBytes`, the part
+   * that holds the most of it (`messages`, `model`, `systemMessage`, `stop` or `body`).
+   */
   readonly field: string;
   /** What is wrong with it, e.g. `must be an array, got a string`. Never the value itself. */
   readonly reason: string;
 }
 
 /**
- * The caller's arguments cannot make a valid request: `messages` that is not an array, a
- * message without a `role`, a `temperature` that is not a number, a base URL that is not
- * http(s), more message text than `maxInputBytes` (4 MiB by default).
+ * The caller's arguments cannot make a valid request: options that are not an object (`null`),
+ * `messages` that is not an array, a message whose `role` is not `system`, `user` or
+ * `assistant`, a `temperature` that is not a finite number, a `body` option that JSON cannot
+ * encode (a BigInt, a cycle) or that would replace `model`, `messages` or `stream`, a base URL
+ * that is not http(s), a request body over `maxInputBytes` (4 MiB of UTF-8 JSON by default).
  *
  * Emitted on subscribe, before any request is sent: the server sees nothing. The message
  * names the field and the rule it breaks, and describes the value by its type only, so that
@@ -23,7 +29,7 @@ export interface InvalidRequestErrorInit {
  * ```ts
  * Aivvm.createCompletion('gpt-4', [{ content: 'Hi' }] as never, true).subscribe({
  *   error: (e: unknown) => InvalidRequestError.isInstance(e) && console.error(e.field, e.reason),
- * }); // messages[0].role must be a non-empty string, got undefined
+ * }); // messages[0].role must be one of "system", "user", "assistant", got undefined
  * ```
  */
 export class InvalidRequestError extends CompletionError {

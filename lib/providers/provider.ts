@@ -7,7 +7,7 @@ import type { Messages } from '../messages/chat-message.js';
 export interface CompletionOptions {
   /**
    * The system prompt.
-   * @default the provider's own (Aivvm: the ChatGPT prompt of SPEC §1)
+   * @default the provider's own (Aivvm: the ChatGPT prompt g4f's Aivvm sent)
    */
   readonly systemMessage?: string;
   /**
@@ -22,8 +22,10 @@ export interface CompletionOptions {
    */
   readonly timeout?: number | { readonly first?: number; readonly each?: number };
   /**
-   * The most message text one request may carry, in UTF-8 bytes: every message's `content`
-   * plus the system message. More is an `InvalidRequestError` on subscribe, before any request.
+   * The most bytes one request body may hold, encoded as UTF-8 JSON: everything sent counts —
+   * the model, every message's role and content, the system message (a provider's default
+   * one too), stop sequences, extra body fields, and JSON's own keys, quotes and escapes.
+   * More is an `InvalidRequestError` on subscribe, before any request.
    * @default 4194304 (4 MiB)
    * @example `{ maxInputBytes: 16 * 1024 * 1024 }`
    */

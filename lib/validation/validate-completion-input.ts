@@ -1,10 +1,12 @@
 import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import { describeValue } from './describe-value.js';
 import { DEFAULT_MAX_INPUT_BYTES } from './input-limits.js';
-import { utf8ByteLength } from './utf8-byte-length.js';
 import { messagesViolation } from './validate-messages.js';
 import { baseUrlViolation, optionsViolation } from './validate-options.js';
 import type { Violation } from './violation.js';
+
+/** Options as a JavaScript caller may pass them. */
+type LooseOptions = Readonly<Record<string, unknown>>;
 
 /** What a provider hands to {@link validateCompletionInput}: its arguments, as given. */
 export interface CompletionInput {
@@ -14,38 +16,34 @@ export interface CompletionInput {
   readonly model: unknown;
   /** The messages argument. */
   readonly messages: unknown;
-  /** The options argument (`systemMessage`, `temperature`, `maxInputBytes`, ...). */
-  readonly options: object;
+  /** The options argument (`systemMessage`, `temperature`, `maxInputBytes`, ...), as given. */
+  readonly options: unknown;
   /** The base URL the request would go to. */
   readonly baseURL: unknown;
 }
 
-/** The message text of a request (every `content` and the system message), in UTF-8 bytes. */
-function inputBytes(messages: readonly { readonly content: string }[], system: unknown): number {
-  const texts = messages.map((message) => message.content);
-  if (typeof system === 'string') texts.push(system);
-  return texts.reduce((sum, text) => sum + utf8ByteLength(text), 0);
-}
-
-function sizeViolation(input: CompletionInput): Violation | undefined {
-  const options = input.options as Readonly<Record<string, unknown>>;
+/** The model name alone past the bound: refused before a provider's model check quotes it. */
+function modelSizeViolation(model: string, options: LooseOptions): Violation | undefined {
   const limit = (options.maxInputBytes as number | undefined) ?? DEFAULT_MAX_INPUT_BYTES;
-  const messages = input.messages as readonly { readonly content: string }[];
-  const bytes = inputBytes(messages, options.systemMessage);
-  if (bytes <= limit) return undefined;
-  const reason = `hold ${bytes} bytes of text (contents and system message), more than maxInputBytes (${limit})`;
-  return { field: 'messages', reason };
+  if (model.length <= limit) return undefined;
+  const reason = `would make the request body at least ${model.length} bytes, more than maxInputBytes (${limit})`;
+  return { field: 'model', reason };
 }
 
 function firstViolation(input: CompletionInput): Violation | undefined {
-  if (typeof input.model !== 'string') {
-    return { field: 'model', reason: `must be a string, got ${describeValue(input.model)}` };
+  const { model, options } = input;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    return { field: 'options', reason: `must be an object, got ${describeValue(options)}` };
+  }
+  const given = options as LooseOptions;
+  if (typeof model !== 'string') {
+    return { field: 'model', reason: `must be a string, got ${describeValue(model)}` };
   }
   return (
     messagesViolation(input.messages) ??
-    optionsViolation(input.options as Readonly<Record<string, unknown>>) ??
+    optionsViolation(given) ??
     baseUrlViolation(input.baseURL) ??
-    sizeViolation(input)
+    modelSizeViolation(model, given)
   );
 }
 
@@ -54,13 +52,14 @@ function firstViolation(input: CompletionInput): Violation | undefined {
  * {@link InvalidRequestError} naming the first rule broken. Providers call it first thing on
  * subscribe (inside their `defer`), so the error is the Observable's and no request is made.
  *
- * The rules: `model` a string; `messages` an array of objects with a non-empty string `role`
- * and a string `content`; `systemMessage` a string; `temperature` a finite number of 0 or
- * more; `maxTokens` and `maxInputBytes` positive integers; `stop` a string or strings; the
- * base URL an absolute `http:`/`https:` URL; and the message text (every `content` plus the
- * system message, in UTF-8) no more than `maxInputBytes`, 4 MiB by default. Options left out
- * are not checked. Which model names a provider serves is its own check
- * (`ModelNotSupportedError`).
+ * The rules: `options` an object; `model` a string; `messages` an array of objects with a
+ * `role` among `system`, `user`, `assistant` and a string `content`; `systemMessage` a string;
+ * `temperature` a finite number of 0 or more; `maxTokens` and `maxInputBytes` positive
+ * integers; `stop` a string or strings; `body` an object JSON encodes faithfully, without
+ * `model`, `messages` or `stream`; the base URL an absolute `http:`/`https:` URL; and a model
+ * name no longer than `maxInputBytes`. Options left out are not checked. The bound on the
+ * whole request body is checked when it is encoded (`encodeRequestBody`); which model names a
+ * provider serves is the provider's own check (`ModelNotSupportedError`).
  *
  * @param input - the provider's name and the caller's arguments.
  * @throws {@link InvalidRequestError} when a rule is broken.

@@ -1,4 +1,5 @@
 import { describeValue } from './describe-value.js';
+import { bodyViolation } from './validate-body.js';
 import type { Violation } from './violation.js';
 
 /** The options every provider shares, as a JavaScript caller may pass them. */
@@ -7,14 +8,26 @@ type LooseOptions = Readonly<Record<string, unknown>>;
 const isPositiveInteger = (value: unknown): boolean =>
   typeof value === 'number' && Number.isInteger(value) && value > 0;
 
-const isStop = (value: unknown): boolean =>
-  typeof value === 'string' ||
-  (Array.isArray(value) && (value as readonly unknown[]).every((item) => typeof item === 'string'));
+/** `stop`: a string, or an array of strings (the first item that is not one is named). */
+function stopViolation(stop: unknown): Violation | undefined {
+  if (typeof stop === 'string') return undefined;
+  if (!Array.isArray(stop)) {
+    return {
+      field: 'stop',
+      reason: `must be a string or an array of strings, got ${describeValue(stop)}`,
+    };
+  }
+  const index = (stop as readonly unknown[]).findIndex((item) => typeof item !== 'string');
+  if (index < 0) return undefined;
+  const item: unknown = (stop as readonly unknown[])[index];
+  return { field: `stop[${index}]`, reason: `must be a string, got ${describeValue(item)}` };
+}
 
 /**
  * Checks the completion options that are given (left-out ones keep their defaults):
  * `systemMessage` a string, `temperature` a finite number of 0 or more, `maxTokens` and
- * `maxInputBytes` positive integers, `stop` a string or an array of strings.
+ * `maxInputBytes` positive integers, `stop` a string or an array of strings, `body` an object
+ * JSON encodes faithfully that leaves `model`, `messages` and `stream` to the arguments.
  *
  * @param options - the options as given.
  * @returns the first rule broken, or `undefined`.
@@ -25,7 +38,7 @@ const isStop = (value: unknown): boolean =>
  * @internal
  */
 export function optionsViolation(options: LooseOptions): Violation | undefined {
-  const { systemMessage, temperature, maxTokens, stop, maxInputBytes } = options;
+  const { systemMessage, temperature, maxTokens, stop, maxInputBytes, body } = options;
   if (systemMessage !== undefined && typeof systemMessage !== 'string') {
     const reason = `must be a string, got ${describeValue(systemMessage)}`;
     return { field: 'systemMessage', reason };
@@ -43,14 +56,11 @@ export function optionsViolation(options: LooseOptions): Violation | undefined {
       reason: `must be a positive integer, got ${describeValue(maxTokens)}`,
     };
   }
-  if (stop !== undefined && !isStop(stop)) {
-    return { field: 'stop', reason: `must be a string or an array of strings` };
-  }
   if (maxInputBytes !== undefined && !isPositiveInteger(maxInputBytes)) {
     const reason = `must be a positive integer, got ${describeValue(maxInputBytes)}`;
     return { field: 'maxInputBytes', reason };
   }
-  return undefined;
+  return (stop === undefined ? undefined : stopViolation(stop)) ?? bodyViolation(body);
 }
 
 /**

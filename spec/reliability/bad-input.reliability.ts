@@ -1,9 +1,11 @@
 /**
- * Bad input from the caller: non-array messages, a message without a role, a temperature that
- * is not a number, a base URL that is not http(s), a prompt of 10 MB (more than the 4 MiB
- * `maxInputBytes` default)... For both providers: calling `createCompletion` does not throw;
- * subscribing errors at once with a typed `InvalidRequestError` naming the field, and the
- * server sees nothing.
+ * Bad input from the caller: non-array messages, a message without a role or with one that is
+ * not a `ChatRole`, a temperature that is not a number, a base URL that is not http(s), options
+ * that are `null`, a `body` option that JSON cannot encode or that replaces `model`, a request
+ * body over `maxInputBytes` (4 MiB by default: a 10 MB prompt, a 20 MB model, role, stop or
+ * body extra)... For both providers: calling `createCompletion` does not throw; subscribing
+ * errors at once with a typed `InvalidRequestError` naming the field, and the server sees
+ * nothing.
  */
 import type { Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +29,7 @@ afterAll(async () => {
 });
 
 const TEN_MB = 'a'.repeat(10 * 1024 * 1024);
+const TWENTY_MB = 'z'.repeat(20 * 1024 * 1024);
 const ok: Messages = [{ role: 'user', content: 'Hi' }];
 const loose = (value: unknown): never => value as never;
 
@@ -34,37 +37,48 @@ const loose = (value: unknown): never => value as never;
 type Make = (
   model: unknown,
   messages: unknown,
-  options: OpenAICompletionOptions & { readonly baseURL?: string },
+  options: (OpenAICompletionOptions & { readonly baseURL?: string }) | null,
 ) => Observable<string>;
 
+const AIVVM: Make = (model, messages, options) =>
+  Aivvm.createCompletion(
+    loose(model),
+    loose(messages),
+    true,
+    options === null ? loose(null) : { baseURL: server.url, ...options },
+  );
+const OPENAI: Make = (model, messages, options) => {
+  const { baseURL, ...rest } = options ?? {};
+  return new OpenAICompatible({ baseURL: baseURL ?? `${server.url}/v1` }).createCompletion(
+    loose(model),
+    loose(messages),
+    true,
+    options === null ? loose(null) : rest,
+  );
+};
+
 const PROVIDERS: readonly (readonly [name: string, make: Make])[] = [
-  [
-    'Aivvm',
-    (model, messages, options) =>
-      Aivvm.createCompletion(loose(model), loose(messages), true, {
-        baseURL: server.url,
-        ...options,
-      }),
-  ],
-  [
-    'OpenAICompatible',
-    (model, messages, { baseURL, ...options }) =>
-      new OpenAICompatible({ baseURL: baseURL ?? `${server.url}/v1` }).createCompletion(
-        loose(model),
-        loose(messages),
-        true,
-        options,
-      ),
-  ],
+  ['Aivvm', AIVVM],
+  ['OpenAICompatible', OPENAI],
 ];
 
+/** A `body` option that contains itself. */
+function circularBody(): Record<string, unknown> {
+  const body: Record<string, unknown> = { metadata: {} };
+  (body.metadata as Record<string, unknown>).parent = body;
+  return body;
+}
+
 /** Each bad input, the field the error must name, and words its reason must contain. */
-const BAD_INPUTS: readonly (readonly [
+type BadInput = readonly [
   what: string,
-  args: readonly [model: unknown, messages: unknown, options: Record<string, unknown>],
+  args: readonly [model: unknown, messages: unknown, options: Record<string, unknown> | null],
   field: string,
   reason: RegExp,
-])[] = [
+];
+
+const BAD_INPUTS: readonly BadInput[] = [
+  ['options are null', ['gpt-4', ok, null], 'options', /must be an object, got null/],
   ['messages is a string', ['gpt-4', 'Hello', {}], 'messages', /must be an array, got a string/],
   [
     'messages is an object',
@@ -78,8 +92,21 @@ const BAD_INPUTS: readonly (readonly [
     'a message without a role',
     ['gpt-4', [{ content: 'Hi' }], {}],
     'messages[0].role',
-    /non-empty string, got undefined/,
+    /must be one of "system", "user", "assistant", got undefined/,
   ],
+  [
+    'a message whose role is not a ChatRole',
+    ['gpt-4', [...ok, { role: 'wizard', content: 'Hi' }], {}],
+    'messages[1].role',
+    /must be one of "system", "user", "assistant", got "wizard"/,
+  ],
+  [
+    'a message whose role is 20 MB',
+    ['gpt-4', [{ role: TWENTY_MB, content: 'Hi' }], {}],
+    'messages[0].role',
+    /got a string of 20971520 characters/,
+  ],
+  ['a message that is null', ['gpt-4', [null], {}], 'messages[0]', /must be an object, got null/],
   [
     'a message with an empty role',
     ['gpt-4', [{ role: '', content: 'Hi' }], {}],
@@ -99,6 +126,12 @@ const BAD_INPUTS: readonly (readonly [
     /finite number of 0 or more, got a string/,
   ],
   ['the temperature is NaN', ['gpt-4', ok, { temperature: Number.NaN }], 'temperature', /got NaN/],
+  [
+    'the temperature is Infinity',
+    ['gpt-4', ok, { temperature: Number.POSITIVE_INFINITY }],
+    'temperature',
+    /got Infinity/,
+  ],
   ['the temperature is negative', ['gpt-4', ok, { temperature: -1 }], 'temperature', /got -1/],
   [
     'the system message is not a string',
@@ -107,6 +140,31 @@ const BAD_INPUTS: readonly (readonly [
     /must be a string/,
   ],
   ['the model is not a string', [42, ok, {}], 'model', /must be a string, got 42/],
+  [
+    'a model of 20 MB',
+    [TWENTY_MB, ok, {}],
+    'model',
+    /request body at least 20971520 bytes, more than maxInputBytes \(4194304\)/,
+  ],
+  ['stop is a number', ['gpt-4', ok, { stop: 3 }], 'stop', /string or an array of strings, got 3/],
+  ['stop holds a number', ['gpt-4', ok, { stop: ['a', 3] }], 'stop[1]', /must be a string, got 3/],
+  ['body is an array', ['gpt-4', ok, { body: [] }], 'body', /must be an object, got an array/],
+  ['body is circular', ['gpt-4', ok, { body: circularBody() }], 'body.metadata.parent', /circular/],
+  ['body holds a BigInt', ['gpt-4', ok, { body: { seed: 7n } }], 'body.seed', /BigInt/],
+  ['body holds NaN', ['gpt-4', ok, { body: { top_p: Number.NaN } }], 'body.top_p', /got NaN/],
+  [
+    'body sets model',
+    ['gpt-4', ok, { body: { model: 'other' } }],
+    'body.model',
+    /cannot be set through body: it is the model argument/,
+  ],
+  [
+    'body sets messages',
+    ['gpt-4', ok, { body: { messages: [] } }],
+    'body.messages',
+    /cannot be set through body/,
+  ],
+  ['body sets stream', ['gpt-4', ok, { body: { stream: false } }], 'body.stream', /through body/],
   [
     'maxTokens is not a positive integer',
     ['gpt-4', ok, { maxTokens: 1.5 }],
@@ -142,20 +200,46 @@ const BAD_INPUTS: readonly (readonly [
     'a prompt of 10 MB',
     ['gpt-4', [{ role: 'user', content: TEN_MB }], {}],
     'messages',
-    new RegExp(`hold 10485760 bytes .* more than maxInputBytes \\(${DEFAULT_MAX_INPUT_BYTES}\\)`),
+    new RegExp(
+      `at least 1048\\d{4} bytes, more than maxInputBytes \\(${DEFAULT_MAX_INPUT_BYTES}\\)`,
+    ),
   ],
   [
-    'a system message over the limit',
+    'a system message over the limit, once encoded (40 € are 120 bytes)',
     ['gpt-4', ok, { systemMessage: '€'.repeat(40), maxInputBytes: 100 }],
+    'systemMessage',
+    /request body \d{3} bytes of UTF-8 JSON, more than maxInputBytes \(100\)/,
+  ],
+  [
+    'a prompt whose JSON escapes take it over the limit',
+    ['gpt-4', [{ role: 'user', content: '"'.repeat(600) }], { maxInputBytes: 1000 }],
     'messages',
-    /hold 122 bytes/,
+    /request body 1\d{3} bytes of UTF-8 JSON, more than maxInputBytes \(1000\)/,
+  ],
+];
+
+/** What only OpenAICompatible sends (Aivvm's body has no `stop` and no extra fields). */
+const OPENAI_BAD_INPUTS: readonly BadInput[] = [
+  [
+    'a stop sequence of 20 MB',
+    ['gpt-4', ok, { stop: TWENTY_MB }],
+    'stop',
+    /request body at least 2097\d{4} bytes, more than maxInputBytes/,
+  ],
+  [
+    'a body extra of 20 MB',
+    ['gpt-4', ok, { body: { user: TWENTY_MB } }],
+    'body',
+    /request body at least 2097\d{4} bytes, more than maxInputBytes/,
   ],
 ];
 
 describe.each(PROVIDERS)(
   '%s refuses bad input on subscribe, before any request',
-  (_provider, make) => {
-    it.each(BAD_INPUTS)('%s', async (_what, [model, messages, options], field, reason) => {
+  (provider, make) => {
+    const inputs =
+      provider === 'OpenAICompatible' ? [...BAD_INPUTS, ...OPENAI_BAD_INPUTS] : BAD_INPUTS;
+    it.each(inputs)('%s', async (_what, [model, messages, options], field, reason) => {
       server.clearRequests();
       const connections = server.totalConnections;
       const completion$ = make(model, messages, options); // creating it never throws
@@ -193,17 +277,32 @@ describe.each(PROVIDERS)(
       const big = await recordUntilSettled(
         make('gpt-4', [{ role: 'user', content: TEN_MB }], { maxInputBytes: 16 * 1024 * 1024 }),
       );
+      expect(big.error).toBeUndefined();
       expect(big.completed).toBe(true);
       expect(server.requests).toHaveLength(1);
       expect(server.requests[0]!.body.length).toBeGreaterThan(10 * 1024 * 1024);
-      // 40 '€' are 40 characters but 120 bytes: over a limit of 100.
+      // The bound is the encoded body, exactly: 40 'a' fit a bound of the body's own size...
+      // (each request on a fresh connection: a kept-alive one may close as it is reused)
+      await server.waitForIdle({ timeoutMs: 3000 });
+      server.clearRequests();
+      await recordUntilSettled(make('gpt-4', [{ role: 'user', content: 'a'.repeat(40) }], {}));
+      const size = server.requests[0]!.body.length;
+      await server.waitForIdle({ timeoutMs: 3000 });
+      const fits = await recordUntilSettled(
+        make('gpt-4', [{ role: 'user', content: 'a'.repeat(40) }], { maxInputBytes: size }),
+      );
+      expect(fits.error).toBeUndefined();
+      expect(fits.completed).toBe(true);
+      expect(server.requests).toHaveLength(2);
+      // ...but 40 '€', as many characters, are 80 bytes more: refused, and not sent.
       const euros = await recordUntilSettled(
-        make('gpt-4', [{ role: 'user', content: '€'.repeat(40) }], { maxInputBytes: 100 }),
+        make('gpt-4', [{ role: 'user', content: '€'.repeat(40) }], { maxInputBytes: size }),
       );
       expect(euros.error).toMatchObject({
         field: 'messages',
-        reason: expect.stringMatching(/hold 120 bytes/) as unknown,
+        reason: `would make the request body ${size + 80} bytes of UTF-8 JSON, more than maxInputBytes (${size})`,
       });
+      expect(server.requests).toHaveLength(2);
       await server.waitForIdle({ timeoutMs: 3000 });
     });
   },

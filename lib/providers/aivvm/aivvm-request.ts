@@ -1,26 +1,25 @@
 import { DEFAULT_MAX_RESPONSE_BYTES, type ByteRequest } from '../../http/byte-request.js';
 import type { Messages } from '../../messages/chat-message.js';
+import { encodeRequestBody } from '../../validation/encode-request-body.js';
 import type { AivvmModel } from './aivvm-models.js';
 import type { AivvmOptions } from './aivvm-options.js';
 
-/** The system prompt Aivvm sends when none is given, as g4f's Aivvm did. */
+/** The system prompt Aivvm sends when none is given (g4f's Aivvm provider sends the same). */
 export const AIVVM_DEFAULT_SYSTEM_MESSAGE =
   "You are ChatGPT, a large language model trained by OpenAI. Follow the user's instructions carefully. Respond using markdown.";
 
-/** The temperature Aivvm sends when none is given, as g4f's Aivvm did. */
+/** The temperature Aivvm sends when none is given (as g4f's Aivvm provider does). */
 export const AIVVM_DEFAULT_TEMPERATURE = 0.7;
 
 /** The site Aivvm talked to. */
 export const AIVVM_URL = 'https://chat.aivvm.com';
 
-const encoder = new TextEncoder();
-
 /** The media types an Aivvm reply may have (a missing `content-type` passes too). */
 const AIVVM_REPLY_TYPES = ['text/plain', 'text/event-stream', 'application/octet-stream'];
 
 /**
- * The headers g4f's Aivvm sent, in order, with their exact values; `content-length` is the
- * body's UTF-8 byte length.
+ * The headers g4f's Aivvm provider sends (a Chrome 117 browser's), in order, with their exact
+ * values; `content-length` is the body's UTF-8 byte length.
  *
  * @param contentLength - the body's length in bytes.
  */
@@ -44,14 +43,16 @@ function aivvmHeaders(contentLength: number): Record<string, string> {
 }
 
 /**
- * Describes the Aivvm request, as g4f's Aivvm sent it: `POST {baseURL}/api/chat` with chatbot-ui's
- * body, keys in order `model`, `messages`, `key`, `prompt`, `temperature`.
+ * Describes the Aivvm request: `POST {baseURL}/api/chat` with chatbot-ui's body, keys in order
+ * `model`, `messages`, `key`, `prompt`, `temperature`. The encoded body — the default system
+ * prompt included when none is given — is bounded by `maxInputBytes` (see `encodeRequestBody`).
  *
  * @param model - the model's table entry.
  * @param messages - the conversation, sent as given (`{ role, content }` each).
  * @param options - system message, temperature, base URL and axios instance.
  * @param stream - whether the reply is streamed (else it is read whole, bounded).
  * @returns the request, body encoded as UTF-8.
+ * @throws `InvalidRequestError` when the body is over `maxInputBytes`.
  */
 export function aivvmRequest(
   model: AivvmModel,
@@ -59,15 +60,20 @@ export function aivvmRequest(
   options: AivvmOptions,
   stream = true,
 ): ByteRequest {
-  const body = encoder.encode(
-    JSON.stringify({
+  const sent = messages.map(({ role, content }) => ({ role, content }));
+  const prompt = options.systemMessage ?? AIVVM_DEFAULT_SYSTEM_MESSAGE;
+  const body = encodeRequestBody({
+    provider: 'Aivvm',
+    json: {
       model: { id: model.id, name: model.name },
-      messages: messages.map(({ role, content }) => ({ role, content })),
+      messages: sent,
       key: '',
-      prompt: options.systemMessage ?? AIVVM_DEFAULT_SYSTEM_MESSAGE,
+      prompt,
       temperature: options.temperature ?? AIVVM_DEFAULT_TEMPERATURE,
-    }),
-  );
+    },
+    parts: { model: [model.id, model.name], messages: sent, systemMessage: prompt },
+    maxInputBytes: options.maxInputBytes,
+  });
   const baseURL = (options.baseURL ?? AIVVM_URL).replace(/\/+$/, '');
   return {
     provider: 'Aivvm',

@@ -3,6 +3,7 @@ import { decodeText } from '../../decode/decode-text.js';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
+import { givenOptions } from '../../validation/given-options.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import { withDeadlines } from '../with-deadlines.js';
 import { AIVVM_DEFAULT_MODEL, AIVVM_MODELS, isAivvmModel } from './aivvm-models.js';
@@ -10,8 +11,8 @@ import type { AivvmOptions } from './aivvm-options.js';
 import { aivvmRequest, AIVVM_URL } from './aivvm-request.js';
 
 /**
- * The Aivvm provider of g4f, in reactive form: chatbot-ui's `/api/chat` at chat.aivvm.com
- * (as g4f's Aivvm used it), answering a plain-text stream decoded by `decodeText()`.
+ * The Aivvm provider of g4f, in reactive form: chatbot-ui's `/api/chat` at chat.aivvm.com,
+ * answering a plain-text stream decoded by `decodeText()`.
  *
  * Its metadata are static, as the Python class attributes were. The public site is gone, so
  * `working` is `false` (automatic selection skips it); explicit use works against any server
@@ -63,7 +64,8 @@ export class Aivvm {
    * - `stream: false` emits the whole reply as one string when the response ends.
    * - Unsubscribing aborts the request.
    * - Arguments are checked on subscribe, before any request: `InvalidRequestError` (see
-   *   `validateCompletionInput`; message text is bounded by `maxInputBytes`, 4 MiB by default).
+   *   `validateCompletionInput`; the encoded request body is bounded by `maxInputBytes`, 4 MiB
+   *   by default).
    * - `stream: false` reads at most `maxResponseBytes` (16 MiB): more is `ResponseTooLargeError`.
    * - Errors: `HttpStatusError` (status 400 or more), `UnexpectedResponseError` (a 204, 304 or
    *   HTML page instead of a reply), `RedirectError`, `NetworkError`, `DecodeError`,
@@ -89,9 +91,9 @@ export class Aivvm {
     stream: boolean,
     options: AivvmOptions = {},
   ): Observable<string> {
-    const deadlines = withDeadlines<string>(options.timeout);
+    const deadlines = withDeadlines<string>(givenOptions(options).timeout);
     return defer(() => {
-      const baseURL = options.baseURL ?? AIVVM_URL;
+      const baseURL = givenOptions(options).baseURL ?? AIVVM_URL;
       validateCompletionInput({ provider: 'Aivvm', model, messages, options, baseURL });
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));

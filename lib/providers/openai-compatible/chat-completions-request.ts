@@ -1,9 +1,8 @@
 import type { AxiosInstance } from 'axios';
 import { DEFAULT_MAX_RESPONSE_BYTES, type ByteRequest } from '../../http/byte-request.js';
 import type { ChatMessage, Messages } from '../../messages/chat-message.js';
+import { encodeRequestBody } from '../../validation/encode-request-body.js';
 import type { OpenAICompletionOptions } from './openai-compatible-options.js';
-
-const encoder = new TextEncoder();
 
 /** What every request of one provider shares. */
 export interface OpenAIEndpoint {
@@ -38,16 +37,14 @@ function transport(endpoint: OpenAIEndpoint, stream: boolean): Partial<ByteReque
 
 function chatBody(
   model: string,
-  messages: Messages,
+  messages: readonly ChatMessage[],
   stream: boolean,
   options: OpenAICompletionOptions,
 ): Record<string, unknown> {
-  const system: ChatMessage[] =
-    options.systemMessage === undefined ? [] : [{ role: 'system', content: options.systemMessage }];
   return {
     ...options.body,
     model,
-    messages: [...system, ...messages].map(({ role, content }) => ({ role, content })),
+    messages,
     stream,
     ...(stream && options.includeUsage !== false
       ? { stream_options: { include_usage: true } }
@@ -61,7 +58,11 @@ function chatBody(
 /**
  * Describes `POST {baseURL}/chat/completions`: the conversation (system message first when
  * one is given), `stream`, usage reporting, the sampling options, and the pass-through body
- * fields (which the named options override).
+ * fields (which the named options override; `model`, `messages` and `stream` are refused in
+ * `body` before this is called).
+ *
+ * The encoded body is bounded by `maxInputBytes` (see `encodeRequestBody`): past it, an
+ * `InvalidRequestError` is thrown and nothing is described.
  *
  * @param endpoint - the provider's base URL, headers and axios instance.
  * @param model - the model name, sent as it is.
@@ -69,6 +70,7 @@ function chatBody(
  * @param stream - whether to ask for an SSE stream.
  * @param options - the completion options.
  * @returns the request.
+ * @throws `InvalidRequestError` when the body is over `maxInputBytes` or cannot be encoded.
  */
 export function chatCompletionsRequest(
   endpoint: OpenAIEndpoint,
@@ -77,6 +79,21 @@ export function chatCompletionsRequest(
   stream: boolean,
   options: OpenAICompletionOptions,
 ): ByteRequest {
+  const system: ChatMessage[] =
+    options.systemMessage === undefined ? [] : [{ role: 'system', content: options.systemMessage }];
+  const sent = [...system, ...messages].map(({ role, content }) => ({ role, content }));
+  const body = encodeRequestBody({
+    provider: endpoint.provider,
+    json: chatBody(model, sent, stream, options),
+    parts: {
+      model,
+      messages: messages.map(({ role, content }) => [role, content]),
+      systemMessage: options.systemMessage,
+      stop: options.stop,
+      body: options.body,
+    },
+    maxInputBytes: options.maxInputBytes,
+  });
   return {
     provider: endpoint.provider,
     method: 'POST',
@@ -86,7 +103,7 @@ export function chatCompletionsRequest(
       accept: stream ? 'text/event-stream' : 'application/json',
       ...endpoint.headers,
     },
-    body: encoder.encode(JSON.stringify(chatBody(model, messages, stream, options))),
+    body,
     ...transport(endpoint, stream),
   };
 }

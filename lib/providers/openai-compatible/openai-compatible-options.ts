@@ -83,6 +83,11 @@ export interface OpenAICompletionOptions extends CompletionOptions {
    * @default true
    */
   readonly includeUsage?: boolean;
-  /** Extra body fields, passed through as they are (`seed`, `top_p`, `response_format`...). */
+  /**
+   * Extra body fields, passed through as they are (`seed`, `top_p`, `response_format`...); the
+   * named options win over the same field here, and `model`, `messages`, `stream` (set by the
+   * arguments) are refused, as is what JSON cannot encode (a BigInt, a cycle, NaN): an
+   * `InvalidRequestError` on subscribe. They count towards `maxInputBytes`.
+   */
   readonly body?: Readonly<Record<string, unknown>>;
 }

@@ -5,6 +5,7 @@ import { requestSecrets } from '../../http/request-secrets.js';
 import type { Messages } from '../../messages/chat-message.js';
 import { decodeUtf8 } from '../../sse/decode-utf8.js';
 import { parseServerSentEvents } from '../../sse/parse-server-sent-events.js';
+import { givenOptions } from '../../validation/given-options.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import type { Provider } from '../provider.js';
 import { withDeadlines } from '../with-deadlines.js';
@@ -121,7 +122,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     stream: boolean,
     options: OpenAICompletionOptions = {},
   ): Observable<CompletionEvent> {
-    const deadlines = withDeadlines<CompletionEvent>(options.timeout);
+    const deadlines = withDeadlines<CompletionEvent>(givenOptions(options).timeout);
     const provider = this.name;
     return defer(() => {
       validateCompletionInput({ provider, model, messages, options, baseURL: this.url });
