@@ -62,6 +62,7 @@ export {
 export { timeoutCompletion, type TimeoutCompletionConfig } from './operators/timeout-completion.js';
 export { abortOnSignal } from './operators/abort-on-signal.js';
 export { toObject } from './operators/to-object.js';
+export { partialJson, type PartialValue } from './operators/partial-json.js';
 export type {
   StandardSchemaOutput,
   StandardSchemaV1,

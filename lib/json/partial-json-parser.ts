@@ -89,6 +89,11 @@ export class PartialJsonParser {
     }
   }
 
+  /** Whether the last `feed` changed the snapshot before it threw. */
+  get changedBeforeError(): boolean {
+    return this.#changed;
+  }
+
   /** The value as far as it has come, or `undefined` before it has started. */
   snapshot(): unknown {
     const token = this.#token;
