@@ -1,12 +1,21 @@
 import { CompletionError, isCompletionErrorWithCode } from './completion-error.js';
 
-/** Which limit of `timeoutCompletion` fired. */
-export type TimeoutLimit = 'first' | 'each';
+/**
+ * Which deadline fired: the wait for the first chunk (`'first'`), for the next one (`'each'`),
+ * or the whole completion (`'total'`).
+ */
+export type TimeoutLimit = 'first' | 'each' | 'total';
+
+const MESSAGES: Record<TimeoutLimit, (ms: number) => string> = {
+  first: (ms) => `Timed out waiting for the first chunk after ${ms} ms`,
+  each: (ms) => `Timed out waiting for the next chunk after ${ms} ms`,
+  total: (ms) => `Timed out: the completion took longer than ${ms} ms in total`,
+};
 
 /**
  * A completion was too slow: its first chunk (`limit: 'first'`) or the next chunk
- * (`limit: 'each'`) did not arrive in time. The source was unsubscribed, so the request is
- * aborted.
+ * (`limit: 'each'`) did not arrive in time, or the whole completion took longer than its
+ * `total` deadline (`limit: 'total'`). The source was unsubscribed, so the request is aborted.
  *
  * @example
  * ```ts
@@ -26,8 +35,7 @@ export class TimeoutError extends CompletionError {
    * @param afterMs - the limit in milliseconds.
    */
   constructor(limit: TimeoutLimit, afterMs: number) {
-    const what = limit === 'first' ? 'the first chunk' : 'the next chunk';
-    super('TIMEOUT', `Timed out waiting for ${what} after ${afterMs} ms`);
+    super('TIMEOUT', MESSAGES[limit](afterMs));
     this.name = 'TimeoutError';
     this.limit = limit;
     this.afterMs = afterMs;

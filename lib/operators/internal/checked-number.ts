@@ -1,8 +1,9 @@
 /** What an option's value must be. */
-export type NumberRule = 'positive' | 'non-negative' | 'count';
+export type NumberRule = 'positive' | 'deadline' | 'non-negative' | 'count';
 
 const EXPECTED: Record<NumberRule, string> = {
   positive: 'a positive finite number',
+  deadline: 'a positive number of ms, or Infinity for none',
   'non-negative': 'a finite number of 0 or more',
   count: 'a whole number of 0 or more, or Infinity',
 };
@@ -11,6 +12,8 @@ function follows(value: number, rule: NumberRule): boolean {
   switch (rule) {
     case 'positive':
       return Number.isFinite(value) && value > 0;
+    case 'deadline':
+      return value > 0;
     case 'non-negative':
       return Number.isFinite(value) && value >= 0;
     case 'count':
