@@ -15,6 +15,7 @@ import { backoffDelay, type Backoff, type Jitter } from './internal/backoff-dela
 import { checkedNumber } from './internal/checked-number.js';
 import { isRetryableByDefault } from './internal/is-retryable-by-default.js';
 import { parseRetryAfter } from './internal/parse-retry-after.js';
+import { MAX_TIMER_MS } from './internal/timer-limit.js';
 
 export type { Jitter } from './internal/backoff-delay.js';
 
@@ -61,8 +62,10 @@ export interface RetryCompletionConfig {
    * asks for longer, retrying stops and the error passes through, so that the caller can read
    * `error.responseHeaders['retry-after']` and decide (retrying sooner than asked would only
    * earn another 429; waiting minutes inside a subscription is rarely what a UI wants).
+   * A wait is never longer than 2³¹ − 1 ms (about 24.8 days, the longest a timer can wait):
+   * beyond that the error passes through whatever `maxRetryAfter` says.
    * @default 60_000 (openai-node also ignores a `Retry-After` of 60 s or more)
-   * @example `{ maxRetryAfter: Infinity }` to always wait as long as asked
+   * @example `{ maxRetryAfter: Infinity }` to wait as long as asked (up to 2³¹ − 1 ms)
    */
   readonly maxRetryAfter?: number;
   /**
@@ -98,16 +101,19 @@ export interface RetryCompletionConfig {
  * its start and duplicate the text already shown. (Recover from mid-stream failures in the
  * application, e.g. by asking the model to continue.)
  *
- * **What is retried by default**: an `HttpStatusError` with status 408, 409, 429 or 5xx (unless
- * the response says `x-should-retry: false`), a `NetworkError`, and a `TimeoutError` for the
- * first chunk (from {@link timeoutCompletion} placed before this operator). Never another 4xx,
- * a `ModelNotSupportedError`, a `DecodeError`, or an error that is not this package's.
- * `shouldRetry` can widen or narrow that.
+ * **What is retried by default**: an `HttpStatusError` with status 408, 409, 429 or 5xx, a
+ * `NetworkError`, and a `TimeoutError` for the first chunk (from {@link timeoutCompletion}
+ * placed before this operator). Never another 4xx, a `ModelNotSupportedError`, a
+ * `DecodeError`, or an error that is not this package's. A response's `x-should-retry: true`
+ * or `false` (name and value in any case, as openai-node honours it) overrides the status
+ * both ways. `shouldRetry` can widen or narrow that.
  *
  * **How long it waits**: the server's `retry-after-ms` (milliseconds, as sent by OpenAI) or
  * `Retry-After` (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) when the `HttpStatusError`
  * carries one, exactly; if that is longer than `maxRetryAfter`, it stops retrying and passes
  * the error on. Otherwise `delay * 2 ** (retry - 1)` capped at `maxDelay`, spread by `jitter`.
+ * A wait longer than 2³¹ − 1 ms (about 24.8 days; a longer timer would overflow and fire at
+ * once) is never waited: the error passes on instead.
  *
  * The error that ends the retrying is the last attempt's, unchanged. Options are checked when
  * the operator is created (a bad value throws at once); `count: 0` is the identity.
@@ -151,10 +157,10 @@ export function retryCompletion<T>(
     const verdict =
       shouldRetry?.(error, { retry: retryNumber, retryAfterMs }) ?? isRetryableByDefault(error);
     if (!verdict) return throwError(() => error);
-    if (retryAfterMs === undefined) {
-      return timer(backoffDelay(retryNumber, backoff, Math.random), scheduler);
-    }
-    return retryAfterMs > maxRetryAfter ? throwError(() => error) : timer(retryAfterMs, scheduler);
+    if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfter) return throwError(() => error);
+    const waitMs = retryAfterMs ?? backoffDelay(retryNumber, backoff, Math.random);
+    // A longer timer would fire at once (its delay overflows 32 bits): pass the error on.
+    return waitMs > MAX_TIMER_MS ? throwError(() => error) : timer(waitMs, scheduler);
   };
 
   return (source) =>

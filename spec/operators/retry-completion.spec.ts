@@ -6,6 +6,7 @@ import { DecodeError } from '../../lib/errors/decode-error.js';
 import { ModelNotSupportedError } from '../../lib/errors/model-not-supported-error.js';
 import { TimeoutError } from '../../lib/errors/timeout-error.js';
 import { retryCompletion } from '../../lib/operators/retry-completion.js';
+import { MAX_TIMER_MS } from '../../lib/operators/internal/timer-limit.js';
 import { httpStatusError, networkError } from './support/errors.js';
 import { createTestScheduler } from './support/test-scheduler.js';
 import { synchronousSource } from './support/synchronous-source.js';
@@ -89,6 +90,42 @@ describe('retryCompletion', () => {
     });
   });
 
+  it.each([
+    ['Retry-After: 2592000 (30 days)', { 'retry-after': '2592000' }],
+    ['retry-after-ms: 3e9', { 'retry-after-ms': '3000000000' }],
+    ['a Retry-After date in the year 9999', { 'retry-after': 'Fri, 31 Dec 9999 23:59:59 GMT' }],
+  ])('passes the error on at once for %s, longer than a timer can wait', (_, headers) => {
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const error = httpStatusError(503, headers);
+      const failed = cold('-#', undefined, error);
+      const result = failed.pipe(retryCompletion({ maxRetryAfter: Infinity }));
+      expectObservable(result).toBe('-#', undefined, error);
+      expectSubscriptions(failed.subscriptions).toBe('^!');
+    });
+  });
+
+  it('waits for a `retry-after-ms` of exactly 2³¹ − 1 ms, the longest timer', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      const headers = { 'retry-after-ms': String(MAX_TIMER_MS) };
+      const failed = cold('#', undefined, httpStatusError(503, headers));
+      const succeeded = cold('(a|)', { a: 'ok' });
+      const result = attemptsOf([failed, succeeded]).pipe(
+        retryCompletion({ maxRetryAfter: Infinity }),
+      );
+      expectObservable(result).toBe(`${MAX_TIMER_MS}ms (a|)`, { a: 'ok' });
+    });
+  });
+
+  it('passes the error on at once when the backoff is longer than a timer can wait', () => {
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const error = httpStatusError(500);
+      const failed = cold('-#', undefined, error);
+      const options = { delay: 3e9, maxDelay: 3e9, jitter: 'none' } as const;
+      expectObservable(failed.pipe(retryCompletion(options))).toBe('-#', undefined, error);
+      expectSubscriptions(failed.subscriptions).toBe('^!');
+    });
+  });
+
   it('backs off exponentially from `delay`, capped at maxDelay, then passes the last error on', () => {
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const error = httpStatusError(500);
@@ -156,6 +193,9 @@ describe('retryCompletion', () => {
     ['503', httpStatusError(503)],
     ['a NetworkError', networkError()],
     ['a first-chunk TimeoutError', new TimeoutError('first', 1_000)],
+    ['a 400 with x-should-retry: true', httpStatusError(400, { 'x-should-retry': 'true' })],
+    ['a 422 with X-Should-Retry: TRUE', httpStatusError(422, { 'X-Should-Retry': 'TRUE' })],
+    ['a 503 with x-should-retry: maybe', httpStatusError(503, { 'x-should-retry': 'maybe' })],
   ])('retries %s by default', (_, error) => {
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const failing = cold('-#', undefined, error);
@@ -174,6 +214,8 @@ describe('retryCompletion', () => {
     ['404', httpStatusError(404)],
     ['422', httpStatusError(422)],
     ['a 503 with x-should-retry: false', httpStatusError(503, { 'x-should-retry': 'false' })],
+    ['a 429 with X-Should-Retry:  False ', httpStatusError(429, { 'X-Should-Retry': ' False ' })],
+    ['a total TimeoutError', new TimeoutError('total', 1_000)],
     ['a ModelNotSupportedError', new ModelNotSupportedError('llama', 'Aivvm')],
     ['a DecodeError', new DecodeError('truncated \\xXX escape', 3)],
     ['a next-chunk TimeoutError', new TimeoutError('each', 1_000)],

@@ -6,14 +6,25 @@ import { TimeoutError } from '../../errors/timeout-error.js';
 const RETRYABLE_CLIENT_STATUSES = new Set([408, 409, 429]);
 
 /**
+ * The server's `x-should-retry` verdict: `true` or `false` (header name and value in any
+ * case), or `undefined` when it sent none or something else.
+ */
+function serverVerdict(headers: Readonly<Record<string, string>>): boolean | undefined {
+  const name = Object.keys(headers).find((key) => key.toLowerCase() === 'x-should-retry');
+  const value = name === undefined ? undefined : headers[name]?.trim().toLowerCase();
+  return value === 'true' ? true : value === 'false' ? false : undefined;
+}
+
+/**
  * Whether `retryCompletion` retries `error` when no `shouldRetry` decides otherwise.
  *
- * Yes for an `HttpStatusError` with status 408, 409, 429 or 500 and above (unless the server
- * said `x-should-retry: false`, as openai-node honours), a `NetworkError`, and a
- * `TimeoutError` waiting for the first chunk. No for everything else: other 4xx,
- * `ModelNotSupportedError`, `DecodeError` (the same bytes would fail the same way),
- * `RedirectError`, `UnexpectedResponseError`, `ResponseTooLargeError`, `ConfigurationError`,
- * `InterceptorError` (the caller's own code threw: not a network failure) and errors
+ * Yes for an `HttpStatusError` with status 408, 409, 429 or 500 and above, a `NetworkError`,
+ * and a `TimeoutError` waiting for the first chunk. The server's `x-should-retry: true` or
+ * `false` (any case) decides an `HttpStatusError` whatever its status, as openai-node does.
+ * No for everything else: other 4xx, `ModelNotSupportedError`, `DecodeError` (the same bytes
+ * would fail the same way), `RedirectError`, `UnexpectedResponseError`,
+ * `ResponseTooLargeError`, `ConfigurationError`, `InterceptorError` (the caller's own code
+ * threw: not a network failure) and errors
  * that are not this package's. Recognises errors by brand, across copies of the package.
  *
  * @param error - what the attempt failed with.
@@ -22,8 +33,10 @@ const RETRYABLE_CLIENT_STATUSES = new Set([408, 409, 429]);
  */
 export function isRetryableByDefault(error: unknown): boolean {
   if (HttpStatusError.isInstance(error)) {
-    if (error.responseHeaders['x-should-retry'] === 'false') return false;
-    return error.status >= 500 || RETRYABLE_CLIENT_STATUSES.has(error.status);
+    return (
+      serverVerdict(error.responseHeaders) ??
+      (error.status >= 500 || RETRYABLE_CLIENT_STATUSES.has(error.status))
+    );
   }
   if (TimeoutError.isInstance(error)) return error.limit === 'first';
   return NetworkError.isInstance(error);
