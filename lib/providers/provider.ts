@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { Messages } from '../messages/chat-message.js';
+import type { CompletionTimeout } from './completion-timeout.js';
 
 /**
  * Options every provider's `createCompletion` accepts.
@@ -16,11 +17,15 @@ export interface CompletionOptions {
    */
   readonly temperature?: number;
   /**
-   * Deadlines in milliseconds: a number is the limit for the first chunk; `{ first, each }` also
-   * bounds the wait for every next chunk. A late chunk errors with `TimeoutError` and aborts
-   * the request.
+   * Deadlines in milliseconds: a number is the limit for the first chunk (as in earlier
+   * versions; `{ total }` bounds the whole request as openai-node's `timeout` does);
+   * `{ first, each, total, idle }` sets each deadline (see {@link CompletionTimeout}). A late
+   * chunk errors with `TimeoutError` and aborts the request. `Infinity` means no limit.
+   * @default `{ idle: 600_000 }`: ten minutes without a byte (headers or body) is a
+   *   `TimeoutError`; a bare `Infinity` turns every deadline off, this one included
+   * @example `{ timeout: { first: 60_000, each: 10_000, total: 300_000 } }`
    */
-  readonly timeout?: number | { readonly first?: number; readonly each?: number };
+  readonly timeout?: number | CompletionTimeout;
   /**
    * The most bytes one request body may hold, encoded as UTF-8 JSON: everything sent counts —
    * the model, every message's role and content, the system message (a provider's default

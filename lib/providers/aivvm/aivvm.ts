@@ -69,7 +69,7 @@ export class Aivvm {
    * - `stream: false` reads at most `maxResponseBytes` (16 MiB): more is `ResponseTooLargeError`.
    * - Errors: `HttpStatusError` (status 400 or more), `UnexpectedResponseError` (a 204, 304 or
    *   HTML page instead of a reply), `RedirectError`, `NetworkError`, `DecodeError`,
-   *   `TimeoutError` (with the `timeout` option), `ConfigurationError`, `InterceptorError`.
+   *   `TimeoutError` (the `timeout` option; by default, ten minutes without a byte), `ConfigurationError`, `InterceptorError`.
    *
    * @param model - a key of {@link Aivvm.models}, or `''`.
    * @param messages - the conversation, oldest first.
@@ -98,8 +98,9 @@ export class Aivvm {
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
       const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options, stream)).pipe(
+        deadlines.bytes,
         decodeText(),
-        deadlines,
+        deadlines.chunks,
       );
       return stream ? text$ : text$.pipe(reduce((reply, chunk) => reply + chunk, ''));
     });

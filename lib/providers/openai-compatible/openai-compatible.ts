@@ -107,7 +107,8 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
    * `UnexpectedResponseError` (a 204, an HTML page, JSON where SSE was asked: with the
    * server's `error.message` when it sent one), `RedirectError`, `ResponseTooLargeError`
    * (`stream: false` past `maxResponseBytes`), `NetworkError`, `StreamError` (an error inside
-   * the stream, a `data:` that is not JSON, no `[DONE]`), `TimeoutError`,
+   * the stream, a `data:` that is not JSON, no `[DONE]`), `TimeoutError` (the
+   * `timeout` option; by default, ten minutes without a byte),
    * `ConfigurationError`, `InterceptorError`.
    *
    * @param model - the model name.
@@ -131,13 +132,13 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
       }
       const bytes$ = requestBytes(
         chatCompletionsRequest(this.#endpoint, model, messages, stream, options),
-      );
+      ).pipe(deadlines.bytes);
       if (!stream)
         return bytes$.pipe(
           readWholeText(),
           concatMap((text) => chatCompletionEvents(text, provider)),
           redactStreamErrors(this.#secrets),
-          deadlines,
+          deadlines.chunks,
         );
       return bytes$.pipe(
         decodeUtf8(),
@@ -147,7 +148,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
         }),
         chatChunkEvents(provider),
         redactStreamErrors(this.#secrets),
-        deadlines,
+        deadlines.chunks,
       );
     });
   }
