@@ -2,6 +2,7 @@ import { defer, throwError, type Observable, type SchedulerLike } from 'rxjs';
 import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import { ModelNotSupportedError } from '../errors/model-not-supported-error.js';
 import type { Messages } from '../messages/chat-message.js';
+import { clampedDelay } from '../operators/internal/timer-limit.js';
 import type { CompletionOptions, Provider } from '../providers/provider.js';
 import { defaultRegistry } from '../registry/default-registry.js';
 import type { ProviderRegistry, RegisteredProvider } from '../registry/provider-registry.js';
@@ -160,7 +161,7 @@ export function createCompletion(request: CreateCompletionRequest): Observable<s
       return defer(first.start).pipe(whenAnswered(() => onProvider?.(first.name)));
     }
     return raceFirstValue(candidates, {
-      after: hedge?.after,
+      after: hedge && clampedDelay(hedge.after), // longer than a timer can wait: 2³¹ − 1 ms
       scheduler,
       onWinner: onProvider,
       // Bad input is the caller's: every provider would refuse it the same way.
