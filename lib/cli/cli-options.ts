@@ -10,12 +10,18 @@ export const DEFAULT_MODELS: Readonly<Record<CliProvider, string>> = {
   openai: 'gpt-4o-mini',
 };
 
-/** The first-chunk and next-chunk deadlines, in ms (`--timeout`, `--timeout-each`). */
+/**
+ * The first-chunk, next-chunk and whole-request deadlines, in ms (`--timeout`,
+ * `--timeout-each`, `--timeout-total`). Without them the provider's default still applies:
+ * ten minutes without a byte is a timeout.
+ */
 export interface CliTimeout {
   /** `--timeout`: the longest wait for the first chunk. */
   readonly first?: number;
   /** `--timeout-each`: the longest wait for every next chunk (and the first, alone). */
   readonly each?: number;
+  /** `--timeout-total`: the longest the whole completion may take. */
+  readonly total?: number;
 }
 
 /**
@@ -42,7 +48,7 @@ export interface CliOptions {
   readonly systemMessage: string | undefined;
   /** `--temperature`. @default the provider's own */
   readonly temperature: number | undefined;
-  /** `--timeout` and `--timeout-each`, when either is given. */
+  /** `--timeout`, `--timeout-each` and `--timeout-total`, when any is given. */
   readonly timeout: CliTimeout | undefined;
   /** `--retries`: how often a request that failed before its first chunk is sent again. @default 0 */
   readonly retries: number;

@@ -34,7 +34,7 @@ function completionOptions(options: CliOptions): CompletionOptions {
  * the provider's own events (`text-delta`, `finish`, `usage`), for `aivvm` (a plain-text
  * protocol) one `text-delta` per decoded chunk.
  *
- * The prompt is one user message. `--timeout`/`--timeout-each` are the provider's `timeout`
+ * The prompt is one user message. `--timeout`/`--timeout-each`/`--timeout-total` are the provider's `timeout`
  * option (placed before the retry, so a first-chunk timeout is retried); `--retries` is
  * `retryCompletion(count)`, which re-sends only a request that failed before its first chunk.
  *

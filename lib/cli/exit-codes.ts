@@ -22,7 +22,7 @@ export const EXIT_CODES = {
   httpStatus: 4,
   /** `NetworkError`: refused, reset, cut. */
   network: 5,
-  /** `TimeoutError`: `--timeout` or `--timeout-each` ran out. */
+  /** `TimeoutError`: `--timeout`, `--timeout-each` or `--timeout-total` ran out, or no byte came for 10 minutes. */
   timeout: 6,
   /** `DecodeError`: the body could not be decoded. */
   decode: 7,

@@ -13,7 +13,10 @@ const EXIT_CODE_LINES: readonly (readonly [code: number, meaning: string])[] = [
   [EXIT_CODES.modelNotSupported, 'ModelNotSupportedError: the provider does not serve the model'],
   [EXIT_CODES.httpStatus, 'HttpStatusError: the server answered with a status of 400 or more'],
   [EXIT_CODES.network, 'NetworkError: connection refused, reset or cut'],
-  [EXIT_CODES.timeout, 'TimeoutError: --timeout or --timeout-each ran out'],
+  [
+    EXIT_CODES.timeout,
+    'TimeoutError: --timeout, --timeout-each or --timeout-total ran out, or no byte for 10 min',
+  ],
   [EXIT_CODES.decode, 'DecodeError: the reply could not be decoded'],
   [EXIT_CODES.stream, 'StreamError: the stream reported an error or broke its protocol'],
   [EXIT_CODES.allProvidersFailed, 'AllProvidersFailedError: every provider failed'],
@@ -58,6 +61,8 @@ Options:
       --temperature <n>    the sampling temperature (default: the provider's)
       --timeout <ms>       the longest wait for the first chunk
       --timeout-each <ms>  the longest wait for each next chunk (alone: for the first too)
+      --timeout-total <ms> the longest the whole reply may take
+                           (by default, 10 minutes without a byte is a timeout too)
       --retries <n>        send the request again up to n times when it fails before its
                            first chunk (429, 5xx, network, first-chunk timeout) (default: 0)
       --json               one JSON event per line instead of the text (see below)

@@ -17,6 +17,7 @@ const OPTIONS = {
   temperature: { type: 'string' },
   timeout: { type: 'string' },
   'timeout-each': { type: 'string' },
+  'timeout-total': { type: 'string' },
   retries: { type: 'string' },
   json: { type: 'boolean', default: false },
   serve: { type: 'boolean', default: false },
@@ -28,7 +29,7 @@ const OPTIONS = {
 
 /** The most retries `--retries` accepts. */
 const MAX_RETRIES = 100;
-/** The longest deadline `--timeout`/`--timeout-each` accept: a day, in ms. */
+/** The longest deadline `--timeout`, `--timeout-each` and `--timeout-total` accept: a day, in ms. */
 const MAX_TIMEOUT_MS = 86_400_000;
 
 /** A whole number from `min` to `max`, or a {@link UsageError} naming the option. */
@@ -66,11 +67,18 @@ function httpUrl(value: string | undefined): string | undefined {
   return value;
 }
 
-function timeout(first: string | undefined, each: string | undefined): CliTimeout | undefined {
-  if (first === undefined && each === undefined) return undefined;
+/** The deadlines given on the command line, each a whole number of ms. */
+function timeout(
+  first: string | undefined,
+  each: string | undefined,
+  total: string | undefined,
+): CliTimeout | undefined {
+  if (first === undefined && each === undefined && total === undefined) return undefined;
+  const ms = (name: string, value: string): number => wholeNumber(name, value, 1, MAX_TIMEOUT_MS);
   return {
-    ...(first === undefined ? {} : { first: wholeNumber('timeout', first, 1, MAX_TIMEOUT_MS) }),
-    ...(each === undefined ? {} : { each: wholeNumber('timeout-each', each, 1, MAX_TIMEOUT_MS) }),
+    ...(first === undefined ? {} : { first: ms('timeout', first) }),
+    ...(each === undefined ? {} : { each: ms('timeout-each', each) }),
+    ...(total === undefined ? {} : { total: ms('timeout-total', total) }),
   };
 }
 
@@ -142,7 +150,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
         values.temperature === undefined
           ? undefined
           : finiteNumber('temperature', values.temperature),
-      timeout: timeout(values.timeout, values['timeout-each']),
+      timeout: timeout(values.timeout, values['timeout-each'], values['timeout-total']),
       retries:
         values.retries === undefined ? 0 : wholeNumber('retries', values.retries, 0, MAX_RETRIES),
       json: values.json,

@@ -86,6 +86,17 @@ describe('rx-completions exit codes', () => {
     expect(run.stderr).toMatch(/^error: TimeoutError: Timed out waiting for the next chunk/);
   });
 
+  it('exits 6 when the whole reply takes longer than --timeout-total, after the text that came', async () => {
+    server.enqueue({ chunks: ['a', 'b', 'c', 'd', 'e'], delayMs: 150 });
+    const run = await runCliProcess(['--base-url', server.url, '--timeout-total', '400', 'Hi']);
+
+    expect(run.code).toBe(6);
+    expect('abcde'.startsWith(run.stdout) && run.stdout.length < 5).toBe(true);
+    expect(run.stderr).toBe(
+      'error: TimeoutError: Timed out: the completion took longer than 400 ms in total\n',
+    );
+  });
+
   it('exits 7 for a body that cannot be decoded', async () => {
     // Not UTF-8 (0xff), so it is read as unicode-escape, where `\xZZ` is malformed (SPEC §3).
     server.enqueue({ body: new Uint8Array([0x4f, 0x4b, 0xff, 0x5c, 0x78, 0x5a, 0x5a]) });

@@ -23,6 +23,7 @@ describe('rx-completions --help and --version', () => {
       '--temperature',
       '--timeout',
       '--timeout-each',
+      '--timeout-total',
       '--retries',
       '--json',
       '--api-key-file',

@@ -124,6 +124,8 @@ describe('parseCliArgs', () => {
       '5000',
       '--timeout-each',
       '1000',
+      '--timeout-total',
+      '60000',
       '--retries',
       '3',
       '--json',
@@ -140,7 +142,7 @@ describe('parseCliArgs', () => {
         serve: false,
         systemMessage: 'Be brief.',
         temperature: 0.25,
-        timeout: { first: 5000, each: 1000 },
+        timeout: { first: 5000, each: 1000, total: 60000 },
         retries: 3,
         json: true,
         verbose: true,
@@ -153,6 +155,12 @@ describe('parseCliArgs', () => {
   it('gives --help precedence over --version and a completion', () => {
     expect(parseCliArgs(['-V', '--help', 'Hi'])).toEqual({ kind: 'help' });
     expect(parseCliArgs(['Hi', '--version'])).toEqual({ kind: 'version' });
+  });
+
+  it('takes --timeout-total alone', () => {
+    const command = parseCliArgs(['--timeout-total', '86400000', 'x']);
+    expect(command).toMatchObject({ options: { timeout: { total: 86_400_000 } } });
+    expect(command.kind === 'complete' && command.options.timeout).toEqual({ total: 86_400_000 });
   });
 
   it('takes --timeout-each alone', () => {

@@ -29,6 +29,7 @@ describe('runCli (in-process)', () => {
     [['--provider', 'claude', 'Hi'], '--provider must be aivvm or openai, got "claude"'],
     [['--timeout', '0', 'Hi'], '--timeout must be a whole number from 1 to 86400000, got "0"'],
     [['--timeout-each', '1.5', 'Hi'], '--timeout-each must be a whole number from 1 to'],
+    [['--timeout-total', '86400001', 'Hi'], '--timeout-total must be a whole number from 1 to'],
     [['--retries', 'many', 'Hi'], '--retries must be a whole number from 0 to 100, got "many"'],
     [['--retries', '101', 'Hi'], '--retries must be a whole number from 0 to 100'],
     [['--temperature', 'warm', 'Hi'], '--temperature must be a number, got "warm"'],
