@@ -123,3 +123,16 @@ describe('timeouts against a stalled stream', () => {
     expect(server.requests[0]?.outcome).toBe('client-closed');
   });
 });
+
+describe('the total deadline against a steady stream', () => {
+  it('ends a reply that streams steadily but too long, after the chunks that came, and closes the connection', async () => {
+    server.enqueue({ chunks: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], delayMs: 100 });
+    const { values, error } = await collect(complete({ timeout: { each: 2000, total: 350 } }));
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.length).toBeLessThan(8);
+    expect('abcdefgh'.startsWith(values.join(''))).toBe(true);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ limit: 'total', afterMs: 350 });
+    await expect(server.requests[0]?.closed).resolves.toBe('client-closed');
+  });
+});
