@@ -27,4 +27,6 @@ function processDefaultRegistry(): ProviderRegistry {
  * defaultRegistry.register(new OpenAICompatible({ baseURL: 'https://api.openai.com/v1', name: 'openai' }));
  * ```
  */
-export const defaultRegistry: ProviderRegistry = processDefaultRegistry();
+// Pure for bundlers: an app that never uses the registry does not carry Aivvm and its decoder
+// (a published build is one module, where only this annotation lets them go).
+export const defaultRegistry: ProviderRegistry = /* @__PURE__ */ processDefaultRegistry();
