@@ -1,3 +1,4 @@
+import { clampedDelay } from '../operators/internal/timer-limit.js';
 import type { Observable, SchedulerLike } from 'rxjs';
 import { raceFirstValue, type Candidate } from './race-first-value.js';
 
@@ -55,7 +56,8 @@ export function hedge<T>(sources: readonly SourceFactory<T>[], config: HedgeConf
   if (!Number.isFinite(config.after) || config.after < 0) {
     throw new RangeError(`hedge: after must be a finite number of ms >= 0, got ${config.after}`);
   }
-  return raceFirstValue(toCandidates(sources), config);
+  // A timer waits at most 2³¹ − 1 ms; a longer `after` would fire at once.
+  return raceFirstValue(toCandidates(sources), { ...config, after: clampedDelay(config.after) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describeValue } from './describe-value.js';
 import { bodyViolation } from './validate-body.js';
+import { timeoutViolation } from './timeout-violation.js';
 import type { Violation } from './violation.js';
 
 /** The options every provider shares, as a JavaScript caller may pass them. */
@@ -26,7 +27,8 @@ function stopViolation(stop: unknown): Violation | undefined {
 /**
  * Checks the completion options that are given (left-out ones keep their defaults):
  * `systemMessage` a string, `temperature` a finite number of 0 or more, `maxTokens` and
- * `maxInputBytes` positive integers, `stop` a string or an array of strings, `body` an object
+ * `maxInputBytes` positive integers, `stop` a string or an array of strings, `timeout` positive
+ * deadlines, `body` an object
  * JSON encodes faithfully that leaves `model`, `messages` and `stream` to the arguments.
  *
  * @param options - the options as given.
@@ -38,7 +40,7 @@ function stopViolation(stop: unknown): Violation | undefined {
  * @internal
  */
 export function optionsViolation(options: LooseOptions): Violation | undefined {
-  const { systemMessage, temperature, maxTokens, stop, maxInputBytes, body } = options;
+  const { systemMessage, temperature, maxTokens, stop, maxInputBytes, body, timeout } = options;
   if (systemMessage !== undefined && typeof systemMessage !== 'string') {
     const reason = `must be a string, got ${describeValue(systemMessage)}`;
     return { field: 'systemMessage', reason };
@@ -60,7 +62,11 @@ export function optionsViolation(options: LooseOptions): Violation | undefined {
     const reason = `must be a positive integer, got ${describeValue(maxInputBytes)}`;
     return { field: 'maxInputBytes', reason };
   }
-  return (stop === undefined ? undefined : stopViolation(stop)) ?? bodyViolation(body);
+  return (
+    (stop === undefined ? undefined : stopViolation(stop)) ??
+    timeoutViolation(timeout) ??
+    bodyViolation(body)
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { ModelNotSupportedError } from '../../lib/errors/model-not-supported-error.js';
 import { NetworkError } from '../../lib/errors/network-error.js';
+import { InvalidRequestError } from '../../lib/errors/invalid-request-error.js';
 import { TimeoutError } from '../../lib/errors/timeout-error.js';
 import type { LoopbackServer } from '../../lib/testing/index.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
@@ -230,9 +231,17 @@ describe('Aivvm timeout option', () => {
     expect(server.requests[0]?.outcome).toBe('client-closed');
   });
 
-  it('rejects a limit that is not a positive number at once', () => {
-    expect(() =>
-      Aivvm.createCompletion('gpt-4', [...hello], true, { baseURL: server.url, timeout: -1 }),
-    ).toThrow(RangeError);
-  });
+  it.each([-1, Number.NaN, { each: 0 }, { total: '5s' }, 'soon'])(
+    'refuses the timeout %o on subscribe with InvalidRequestError, before any request',
+    async (timeout) => {
+      const completion$ = Aivvm.createCompletion('gpt-4', [...hello], true, {
+        baseURL: server.url,
+        timeout: timeout as number,
+      });
+      const { error } = await collect(completion$);
+      expect(InvalidRequestError.isInstance(error)).toBe(true);
+      expect((error as InvalidRequestError).field).toMatch(/^timeout/);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });

@@ -6,6 +6,7 @@ import { of } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllProvidersFailedError } from '../../lib/errors/all-providers-failed-error.js';
+import { MAX_TIMER_MS } from '../../lib/operators/internal/timer-limit.js';
 import { fallback, hedge } from '../../lib/race/hedge.js';
 import { createTestScheduler } from '../operators/support/test-scheduler.js';
 
@@ -26,6 +27,16 @@ describe('hedge', () => {
       expectSubscriptions(b.subscriptions).toBe([]);
     });
     expect(onWinner.mock.calls).toEqual([['0']]);
+  });
+
+  it('waits at most 2³¹ − 1 ms (the longest a timer can wait) for after: 3e9', () => {
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const a = cold('-');
+      const b = cold('(x|)');
+      const hedged$ = hedge([() => a, () => b], { after: 3e9, scheduler: testScheduler });
+      expectObservable(hedged$).toBe(`${MAX_TIMER_MS}ms (x|)`);
+      expectSubscriptions(b.subscriptions).toBe(`${MAX_TIMER_MS}ms (^!)`);
+    });
   });
 
   it('starts the second source at `after`; it wins, and the first is unsubscribed when it emits', () => {

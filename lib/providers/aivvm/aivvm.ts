@@ -91,10 +91,10 @@ export class Aivvm {
     stream: boolean,
     options: AivvmOptions = {},
   ): Observable<string> {
-    const deadlines = withDeadlines<string>(givenOptions(options).timeout);
     return defer(() => {
       const baseURL = givenOptions(options).baseURL ?? AIVVM_URL;
       validateCompletionInput({ provider: 'Aivvm', model, messages, options, baseURL });
+      const deadlines = withDeadlines<string>(givenOptions(options).timeout);
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
       const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options, stream)).pipe(

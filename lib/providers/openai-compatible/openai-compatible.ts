@@ -123,10 +123,10 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     stream: boolean,
     options: OpenAICompletionOptions = {},
   ): Observable<CompletionEvent> {
-    const deadlines = withDeadlines<CompletionEvent>(givenOptions(options).timeout);
     const provider = this.name;
     return defer(() => {
       validateCompletionInput({ provider, model, messages, options, baseURL: this.url });
+      const deadlines = withDeadlines<CompletionEvent>(givenOptions(options).timeout);
       if (!this.supportsModel(model)) {
         return throwError(() => new ModelNotSupportedError(model, provider));
       }
