@@ -50,6 +50,7 @@ const BY_ERROR_CODE: Readonly<Record<CompletionErrorCode, number>> = {
   ABORTED: EXIT_CODES.interrupted,
   JSON_PARSE: EXIT_CODES.stream,
   SCHEMA_VALIDATION: EXIT_CODES.stream,
+  NO_WORKING_PROVIDER: EXIT_CODES.modelNotSupported,
   REDIRECT: EXIT_CODES.httpStatus,
   UNEXPECTED_RESPONSE: EXIT_CODES.httpStatus,
   RESPONSE_TOO_LARGE: EXIT_CODES.stream,

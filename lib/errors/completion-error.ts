@@ -17,6 +17,7 @@ export type CompletionErrorCode =
   | 'ABORTED'
   | 'JSON_PARSE'
   | 'SCHEMA_VALIDATION'
+  | 'NO_WORKING_PROVIDER'
   | 'REDIRECT'
   | 'UNEXPECTED_RESPONSE'
   | 'RESPONSE_TOO_LARGE'

@@ -1,4 +1,6 @@
 import { defer, throwError, type Observable, type SchedulerLike } from 'rxjs';
+import { NoWorkingProviderError } from '../errors/no-working-provider-error.js';
+import { abortOnSignal } from '../operators/abort-on-signal.js';
 import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import { ModelNotSupportedError } from '../errors/model-not-supported-error.js';
 import type { Messages } from '../messages/chat-message.js';
@@ -85,10 +87,16 @@ const FACADE_FIELDS: Readonly<
   providerOptions: true,
 };
 
-/** The completion options of a request: its fields but the facade's own, as they are. */
+/**
+ * The completion options of a request: its fields but the facade's own, as they are. The
+ * `signal` stays with the facade too: it stops the whole run (every candidate, and the wait
+ * between them), so it is applied once, around the race, not given to each provider.
+ */
 function completionOptions(request: CreateCompletionRequest): CompletionOptions {
   return Object.fromEntries(
-    Object.entries(request).filter(([field]) => !Object.hasOwn(FACADE_FIELDS, field)),
+    Object.entries(request).filter(
+      ([field]) => !Object.hasOwn(FACADE_FIELDS, field) && field !== 'signal',
+    ),
   );
 }
 
@@ -143,7 +151,11 @@ export function createCompletion(request: CreateCompletionRequest): Observable<s
     checkHedge(hedge);
     const entries = chosen(request, registry);
     if (entries.length === 0) {
-      return throwError(() => new ModelNotSupportedError(model, 'any working registered provider'));
+      const notWorking = registry
+        .list()
+        .filter((entry) => !entry.working && entry.provider.supportsModel(model))
+        .map((entry) => entry.name);
+      return throwError(() => new NoWorkingProviderError(model, notWorking));
     }
     const candidates: Candidate<string>[] = entries.map((entry) => ({
       name: entry.name,
@@ -167,5 +179,5 @@ export function createCompletion(request: CreateCompletionRequest): Observable<s
       // Bad input is the caller's: every provider would refuse it the same way.
       isFinal: (error) => InvalidRequestError.isInstance(error),
     });
-  });
+  }).pipe(abortOnSignal(request.signal));
 }

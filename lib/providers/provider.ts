@@ -35,6 +35,13 @@ export interface CompletionOptions {
    * @example `{ maxInputBytes: 16 * 1024 * 1024 }`
    */
   readonly maxInputBytes?: number;
+  /**
+   * Stops the completion when it aborts, as unsubscribing does (the request is aborted), and
+   * ends the Observable with an `AbortedError` — an error, never a completion, so that a reply
+   * cut short is not taken for a whole one. A signal aborted already sends nothing.
+   * @example `{ signal: AbortSignal.timeout(30_000) }`
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**

@@ -16,6 +16,7 @@ import { AllProvidersFailedError } from '../../lib/errors/all-providers-failed-e
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
 import { InvalidRequestError } from '../../lib/errors/invalid-request-error.js';
 import { ModelNotSupportedError } from '../../lib/errors/model-not-supported-error.js';
+import { NoWorkingProviderError } from '../../lib/errors/no-working-provider-error.js';
 import { NetworkError } from '../../lib/errors/network-error.js';
 import {
   createCompletion,
@@ -384,17 +385,24 @@ describe('createCompletion selecting providers automatically', () => {
     expect(answeredBy).toEqual(['b']);
   });
 
-  it('errors with ModelNotSupportedError when no working provider serves the model', async () => {
+  it('errors with NoWorkingProviderError naming the registered providers that serve the model but are not working', async () => {
     const connections = servers().map((server) => server.totalConnections);
     const registry = aivvmOn({ a: serverA, b: serverB });
     registry.register(Aivvm, { name: 'off', working: false, options: { baseURL: serverC.url } });
     const unknownModel = await collect(complete({ model: 'llama3.2', registry }).completion$);
-    expect(ModelNotSupportedError.isInstance(unknownModel.error)).toBe(true);
-    expect(unknownModel.error).toMatchObject({ model: 'llama3.2' });
+    expect(NoWorkingProviderError.isInstance(unknownModel.error)).toBe(true);
+    expect(unknownModel.error).toMatchObject({ model: 'llama3.2', notWorking: [] });
     registry.setWorking('a', false);
     registry.setWorking('b', false);
     const noneWorking = await collect(complete({ registry }).completion$);
-    expect(ModelNotSupportedError.isInstance(noneWorking.error)).toBe(true);
+    expect(NoWorkingProviderError.isInstance(noneWorking.error)).toBe(true);
+    expect(noneWorking.error).toMatchObject({
+      code: 'NO_WORKING_PROVIDER',
+      notWorking: ['a', 'b', 'off'],
+    });
+    expect((noneWorking.error as Error).message).toContain(
+      'a, b, off serve it but are marked not working',
+    );
     await nextMacrotask();
     expect(servers().map((server) => server.totalConnections)).toEqual(connections);
   });

@@ -4,6 +4,7 @@ import { ModelNotSupportedError } from '../../errors/model-not-supported-error.j
 import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
 import { givenOptions } from '../../validation/given-options.js';
+import { abortOnSignal } from '../../operators/abort-on-signal.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import { withDeadlines } from '../with-deadlines.js';
 import { AIVVM_DEFAULT_MODEL, AIVVM_MODELS, isAivvmModel } from './aivvm-models.js';
@@ -103,6 +104,6 @@ export class Aivvm {
         deadlines.chunks,
       );
       return stream ? text$ : text$.pipe(reduce((reply, chunk) => reply + chunk, ''));
-    });
+    }).pipe(abortOnSignal(givenOptions(options).signal));
   }
 }
