@@ -114,6 +114,7 @@ export {
   type ProviderFailure,
 } from './errors/all-providers-failed-error.js';
 export { AbortedError } from './errors/aborted-error.js';
+export { NoWorkingProviderError } from './errors/no-working-provider-error.js';
 export { BufferOverflowError } from './errors/buffer-overflow-error.js';
 export { JsonParseError } from './errors/json-parse-error.js';
 export { SchemaValidationError, type SchemaIssue } from './errors/schema-validation-error.js';

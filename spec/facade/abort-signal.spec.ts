@@ -24,7 +24,9 @@ describe('the signal option', () => {
           controller.abort(new Error('stop pressed')); // the user presses Stop after a chunk
         },
         error: resolve,
-        complete: () => resolve('completed'),
+        complete: () => {
+          resolve('completed');
+        },
       });
     });
     const error = await ended;
