@@ -26,7 +26,8 @@ function base64Cores(bytes: Uint8Array): string[] {
 /**
  * The texts a secret may take once a server has echoed it: as it is, upper- and lower-cased,
  * percent-encoded (`encodeURIComponent`, and with `+` for spaces), and in base64 (standard
- * and URL-safe, padded or not, and the part of it that survives inside a longer base64 text).
+ * and URL-safe, padded or not, and the part of it that survives inside a longer base64 text,
+ * JSON-escaped first or not).
  *
  * JSON escapes (`\"`, `\/`, `\uXXXX`) and partial percent-encoding are not listed: the
  * redactor decodes those in the text instead, so every mix of them is found.
@@ -42,7 +43,14 @@ export function secretForms(secret: string): string[] {
   const bytes = encoder.encode(secret);
   const encoded = encodeURIComponent(secret);
   const whole = base64(bytes);
-  const base64Forms = [whole, whole.replace(/=+$/, ''), ...base64Cores(bytes)];
+  // A JSON body encoded in base64 holds the secret JSON-escaped (RFC 8259 §7).
+  const escaped = encoder.encode(JSON.stringify(secret).slice(1, -1));
+  const base64Forms = [
+    whole,
+    whole.replace(/=+$/, ''),
+    ...base64Cores(bytes),
+    ...(escaped.length === bytes.length ? [] : base64Cores(escaped)),
+  ];
   const urlSafe = base64Forms.map((form) => form.replace(/\+/g, '-').replace(/\//g, '_'));
   return [
     ...new Set([

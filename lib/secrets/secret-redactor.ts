@@ -74,7 +74,7 @@ function encodingsOf(text: string): TextEncoding[] {
 
 /**
  * A redactor for `secrets`: in any text, every secret of at least {@link MIN_SECRET_LENGTH}
- * characters is replaced by `[redacted]` in all the forms a server may echo it in — as it is,
+ * characters (not counting surrounding whitespace) is replaced by `[redacted]` in all the forms a server may echo it in — as it is,
  * JSON-escaped (`\/`, `\"`, `\uXXXX`, in any mix), percent-encoded (fully or partly, `+` for
  * spaces), upper- or lower-cased, in base64 (alone or inside a longer base64 text such as
  * `base64(user:password)`) — and a secret's beginning (8 characters or more) cut by the end
@@ -94,7 +94,7 @@ function encodingsOf(text: string): TextEncoding[] {
 export function createSecretRedactor(secrets: Iterable<string | undefined>): SecretRedactor {
   const forms = new Set<string>();
   for (const secret of secrets) {
-    if (secret === undefined || secret.length < MIN_SECRET_LENGTH) continue;
+    if (secret === undefined || secret.trim().length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) {
       if (form.length >= MIN_SECRET_LENGTH) forms.add(foldAsciiCase(form));
     }
