@@ -13,6 +13,7 @@ import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-c
 import { collect } from '../support/collect.js';
 import { runInProcess } from '../cli/support/run-in-process.js';
 import {
+  ENCODE,
   startEchoServer,
   type EchoForm,
   type EchoPlace,
@@ -75,6 +76,7 @@ function formsOf(key: string): string[] {
     base64(key),
     base64(`user:${key}`),
     key.slice(0, 12),
+    ...FORMS.flatMap((form) => [ENCODE[form](key), ENCODE[form](`user:${key}`)]),
   ];
 }
 

@@ -42,7 +42,8 @@ const jsonEscaped = (text: string): string =>
     .replace(/\//g, '\\/')
     .replace(/[+-]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-const ENCODE: Readonly<Record<EchoForm, (text: string) => string>> = {
+/** Each form, as the server encodes a credential. */
+export const ENCODE: Readonly<Record<EchoForm, (text: string) => string>> = {
   plain: (text) => text,
   json: jsonEscaped,
   url: (text) => new URLSearchParams({ echo: text }).toString(),
