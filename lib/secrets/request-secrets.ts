@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import { credentialValues, userPasswordSecrets } from './credential-values.js';
 import { isCredentialHeader } from './credential-header.js';
 
@@ -11,6 +11,7 @@ export interface SecretSources {
   /**
    * The axios instance that sends it: its default headers (`common`, per method) and its
    * `auth` are sent too.
+   * @default the default axios instance (requests without an instance go through it)
    */
   readonly axios?: AxiosInstance | undefined;
   /** An API key, however it is sent. */
@@ -60,9 +61,8 @@ function urlSecrets(url: string | undefined, secrets: string[]): void {
   }
 }
 
-function axiosSecrets(instance: AxiosInstance | undefined, secrets: string[]): void {
-  const defaults = instance?.defaults;
-  if (defaults === undefined) return;
+function axiosSecrets(instance: AxiosInstance, secrets: string[]): void {
+  const { defaults } = instance;
   headerSecrets(defaults.headers, secrets);
   if (defaults.auth !== undefined) {
     secrets.push(...userPasswordSecrets(defaults.auth.username, defaults.auth.password));
@@ -94,6 +94,6 @@ export function requestSecrets(sources: SecretSources): string[] {
   if (sources.apiKey !== undefined) secrets.push(sources.apiKey.trim());
   headerSecrets(sources.headers, secrets, true);
   urlSecrets(sources.url, secrets);
-  axiosSecrets(sources.axios, secrets);
+  axiosSecrets(sources.axios ?? axios, secrets);
   return [...new Set(secrets.filter((secret) => secret !== ''))];
 }

@@ -107,7 +107,7 @@ describe('redactError', () => {
   it('redacts a string and passes other values through', () => {
     expect(redactError(`key ${KEY}`, redactor)).toBe('key [redacted]');
     expect(redactError(42, redactor)).toBe(42);
-    expect(redactError(undefined, redactor)).toBeUndefined();
+    expect(redactError(null, redactor)).toBeNull();
   });
 
   it('redacts any Error, and survives a cycle of causes', () => {

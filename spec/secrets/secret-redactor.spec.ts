@@ -9,7 +9,7 @@ const base64 = (text: string): string => Buffer.from(text).toString('base64');
 
 /** Every escape of JSON (RFC 8259 §7) a server may choose: `\uXXXX` for each character. */
 const jsonUnicode = (text: string): string =>
-  [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  text.replace(/[\s\S]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 describe('createSecretRedactor', () => {
   it.each([

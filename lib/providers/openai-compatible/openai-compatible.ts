@@ -1,4 +1,3 @@
-import axios from 'axios';
 import { concatMap, defer, filter, map, throwError, type Observable } from 'rxjs';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
@@ -90,9 +89,8 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
 
   /** The redactor of this provider's credentials, read when a request is made. */
   #redactor(): SecretRedactor {
-    const { headers, baseURL } = this.#endpoint;
-    const instance = this.#endpoint.axios ?? axios;
-    return createSecretRedactor(requestSecrets({ headers, url: baseURL, axios: instance }));
+    const { headers, baseURL, axios } = this.#endpoint;
+    return createSecretRedactor(requestSecrets({ headers, url: baseURL, axios }));
   }
 
   /**
