@@ -23,6 +23,14 @@ function base64Cores(bytes: Uint8Array): string[] {
   return cores;
 }
 
+/** The forms of one secret, by kind. */
+export interface SecretForms {
+  /** As it is, case-changed and percent-encoded. */
+  readonly texts: readonly string[];
+  /** In base64: a match is widened to the neighbouring characters its bytes share. */
+  readonly base64: readonly string[];
+}
+
 /**
  * The texts a secret may take once a server has echoed it: as it is, upper- and lower-cased,
  * percent-encoded (`encodeURIComponent`, and with `+` for spaces), and in base64 (standard
@@ -36,10 +44,10 @@ function base64Cores(bytes: Uint8Array): string[] {
  * @returns its forms, distinct (some may be shorter than the secret).
  * @example
  * ```ts
- * secretForms('sk-abc/def').includes('sk-abc%2Fdef'); // true
+ * secretForms('sk-abc/def').texts.includes('sk-abc%2Fdef'); // true
  * ```
  */
-export function secretForms(secret: string): string[] {
+export function secretForms(secret: string): SecretForms {
   const bytes = encoder.encode(secret);
   const encoded = encodeURIComponent(secret);
   const whole = base64(bytes);
@@ -52,15 +60,16 @@ export function secretForms(secret: string): string[] {
     ...(escaped.length === bytes.length ? [] : base64Cores(escaped)),
   ];
   const urlSafe = base64Forms.map((form) => form.replace(/\+/g, '-').replace(/\//g, '_'));
-  return [
-    ...new Set([
-      secret,
-      secret.toUpperCase(),
-      secret.toLowerCase(),
-      encoded,
-      encoded.replace(/%20/g, '+'),
-      ...base64Forms,
-      ...urlSafe,
-    ]),
-  ];
+  return {
+    texts: [
+      ...new Set([
+        secret,
+        secret.toUpperCase(),
+        secret.toLowerCase(),
+        encoded,
+        encoded.replace(/%20/g, '+'),
+      ]),
+    ],
+    base64: [...new Set([...base64Forms, ...urlSafe])],
+  };
 }

@@ -29,21 +29,45 @@ function isLineEnd(text: string, index: number): boolean {
   return index === text.length || text[index] === '\n' || text[index] === '\r';
 }
 
+/** A folded form to look for, and whether it is base64 (its match is then widened). */
+interface Form {
+  readonly text: string;
+  readonly base64: boolean;
+}
+
+const BASE64_CHAR = /[a-z\d+/_-]/;
+
+/**
+ * The span of a base64 match widened to the characters around it that mix the secret's bits
+ * with its neighbours' (up to 3 on each side, RFC 4648 §4), and to its padding.
+ */
+function widened(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  while (start - from < 3 && from > 0 && BASE64_CHAR.test(text.charAt(from - 1))) from--;
+  let to = end;
+  while (to - end < 3 && BASE64_CHAR.test(text.charAt(to))) to++;
+  while (text.charAt(to) === '=') to++;
+  return [from, to];
+}
+
 /** Where `form` appears whole in the view, or cut by the end of the text or of a line. */
-function findForm(view: DecodedView, form: string, spans: Span[]): void {
+function findForm(view: DecodedView, form: Form, spans: Span[]): void {
   const { text, starts } = view;
-  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-    spans.push([starts[at] ?? 0, starts[at + form.length] ?? 0]);
+  const push = (start: number, end: number): void => {
+    const [from, to] = form.base64 ? widened(text, start, end) : [start, end];
+    spans.push([starts[from] ?? 0, starts[to] ?? 0]);
+  };
+  const whole = form.text;
+  for (let at = text.indexOf(whole); at >= 0; at = text.indexOf(whole, at + 1)) {
+    push(at, at + whole.length);
   }
   // An excerpt bounded in length may stop inside a secret: its start is redacted too.
-  const head = form.slice(0, MIN_SECRET_LENGTH);
-  if (form.length <= MIN_SECRET_LENGTH) return;
+  const head = whole.slice(0, MIN_SECRET_LENGTH);
+  if (whole.length <= MIN_SECRET_LENGTH) return;
   for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
     let end = at + MIN_SECRET_LENGTH;
-    while (end - at < form.length && !isLineEnd(text, end) && text[end] === form[end - at]) end++;
-    if (end - at < form.length && isLineEnd(text, end)) {
-      spans.push([starts[at] ?? 0, starts[end] ?? 0]);
-    }
+    while (end - at < whole.length && !isLineEnd(text, end) && text[end] === whole[end - at]) end++;
+    if (end - at < whole.length && isLineEnd(text, end)) push(at, end);
   }
 }
 
@@ -92,14 +116,20 @@ function encodingsOf(text: string): TextEncoding[] {
  * ```
  */
 export function createSecretRedactor(secrets: Iterable<string | undefined>): SecretRedactor {
-  const forms = new Set<string>();
+  const forms = new Map<string, Form>();
+  const add = (text: string, base64: boolean): void => {
+    const folded = foldAsciiCase(text);
+    if (text.length >= MIN_SECRET_LENGTH && !forms.has(folded)) {
+      forms.set(folded, { text: folded, base64 });
+    }
+  };
   for (const secret of secrets) {
     if (secret === undefined || secret.trim().length < MIN_SECRET_LENGTH) continue;
-    for (const form of secretForms(secret)) {
-      if (form.length >= MIN_SECRET_LENGTH) forms.add(foldAsciiCase(form));
-    }
+    const { texts, base64 } = secretForms(secret);
+    for (const text of texts) add(text, false);
+    for (const text of base64) add(text, true);
   }
-  const folded = [...forms];
+  const folded = [...forms.values()];
   return {
     isEmpty: folded.length === 0,
     redact(text: string): string {

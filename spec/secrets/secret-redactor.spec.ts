@@ -38,6 +38,13 @@ describe('createSecretRedactor', () => {
     expect(safe).not.toContain(form);
   });
 
+  it('widens a base64 match to the characters that mix the secret with its neighbours', () => {
+    const encoded = base64(`user:${KEY}!`);
+    const safe = redact(`auth ${encoded} end`);
+    expect(safe).toMatch(/^auth [\w+/]{0,5}\[redacted\] end$/);
+    expect(Buffer.from(safe.slice(5, safe.indexOf('[')), 'base64').toString()).toMatch(/^u?s?e?$/);
+  });
+
   it('keeps the text around the secret and replaces each occurrence', () => {
     expect(redact(`a ${KEY} b ${KEY} c`)).toBe('a [redacted] b [redacted] c');
   });
