@@ -2,7 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 /** Where a hostile server puts the credential it received. */
-export type EchoPlace = 'status-text' | 'body' | 'header' | 'sse-error' | 'models-body';
+export type EchoPlace =
+  | 'status-text'
+  | 'body'
+  | 'header'
+  | 'sse-error'
+  | 'models-body'
+  /** A 500 whose body is longer than the 8 KiB excerpt, the cut falling inside the credential. */
+  | 'excerpt-end';
 
 /** How it encodes the credential first. */
 export type EchoForm = 'plain' | 'json' | 'url' | 'upper' | 'base64';
@@ -73,6 +80,10 @@ function reply(server: EchoServer, request: IncomingMessage, response: ServerRes
         `data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}\n\n` +
           `data: {"error":{"message":"quota exceeded for ${echoed}"}}\n\n`,
       );
+      return;
+    case 'excerpt-end':
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(`${'x'.repeat(8192 - 20)}${echoed}${'y'.repeat(100)}`);
       return;
     case 'models-body':
       response.writeHead(isModels ? 200 : 404, { 'content-type': 'text/plain' });
