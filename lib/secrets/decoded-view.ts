@@ -26,7 +26,16 @@ const JSON_ESCAPES: Readonly<Record<string, string>> = {
   t: '\t',
 };
 
-/** Lower-cases ASCII letters only, so that the text keeps its length. */
+/**
+ * Lower-cases ASCII letters only, so that the text keeps its length (and its indexes).
+ *
+ * @param text - any text.
+ * @returns the text with `A`–`Z` as `a`–`z`.
+ * @example
+ * ```ts
+ * foldAsciiCase('SK-Ab/É'); // 'sk-ab/É'
+ * ```
+ */
 export function foldAsciiCase(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
