@@ -129,3 +129,12 @@ export type { PullOptions } from './interop/max-buffered.js';
 export { toResponse } from './interop/to-response.js';
 export { pipeToNodeResponse, type NodeResponseLike } from './interop/pipe-to-node-response.js';
 export type { ResponseFormat, ResponseOptions } from './interop/response-format.js';
+
+export { redactError } from './secrets/redact-error.js';
+export { redactErrors } from './secrets/redact-errors.js';
+export { requestSecrets, type SecretSources } from './secrets/request-secrets.js';
+export {
+  createSecretRedactor,
+  MIN_SECRET_LENGTH,
+  type SecretRedactor,
+} from './secrets/secret-redactor.js';

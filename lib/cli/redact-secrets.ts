@@ -1,19 +1,19 @@
+import { createSecretRedactor } from '../secrets/secret-redactor.js';
+
 /**
- * `text` with every occurrence of each secret replaced by `[redacted]`: the last line of
- * defence that keeps an API key out of what the CLI prints about a failure.
+ * `text` with every secret replaced by `[redacted]`, in every form a server may have echoed
+ * it in (see `createSecretRedactor`): the last line of defence that keeps an API key out of
+ * what the CLI prints about a failure.
  *
  * @param text - what is about to be printed.
- * @param secrets - the strings never to print; `undefined` and `''` are skipped.
+ * @param secrets - the strings never to print; `undefined` and values shorter than 8
+ *   characters are skipped.
  * @returns the text, safe to print.
  * @example
  * ```ts
- * redactSecrets('Bearer sk-123 refused', ['sk-123']); // 'Bearer [redacted] refused'
+ * redactSecrets('Bearer sk-12345678 refused', ['sk-12345678']); // 'Bearer [redacted] refused'
  * ```
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let safe = text;
-  for (const secret of secrets) {
-    if (secret !== undefined && secret !== '') safe = safe.split(secret).join('[redacted]');
-  }
-  return safe;
+  return createSecretRedactor(secrets).redact(text);
 }

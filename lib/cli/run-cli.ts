@@ -11,6 +11,8 @@ import { parseCliArgs } from './parse-cli-args.js';
 import { readApiKey, type CliEnvironment } from './read-api-key.js';
 import { readPackageVersion } from './read-package-version.js';
 import { readStdin, type StdinStream } from './read-stdin.js';
+import { redactError } from '../secrets/redact-error.js';
+import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import { redactSecrets } from './redact-secrets.js';
 import { streamToOutput, type CliOutput, type StreamOutcome } from './stream-to-output.js';
 import { stripTerminalControls, TerminalControlFilter } from './terminal-safe-text.js';
@@ -77,7 +79,9 @@ async function complete(
 ): Promise<number> {
   const { provider, model } = endpoint;
   if (endpoint.kind === 'remote') {
-    const target = { provider, model, baseURL: endpoint.baseURL, apiKey: state.apiKey };
+    // The key comes from `io.env` or the key file only: `''` tells the provider to send none
+    // rather than read `process.env` itself.
+    const target = { provider, model, baseURL: endpoint.baseURL, apiKey: state.apiKey ?? '' };
     return stream(options, target, prompt, io, state);
   }
   // Loaded only for --serve, on demand: the command line does not import the testing entry.
@@ -88,7 +92,7 @@ async function complete(
     const baseURL = provider === 'openai' ? `${server.url}/v1` : server.url;
     return await stream(
       options,
-      { provider, model, baseURL, apiKey: state.apiKey },
+      { provider, model, baseURL, apiKey: state.apiKey ?? '' },
       prompt,
       io,
       state,
@@ -158,14 +162,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (io.signal?.aborted) return EXIT_CODES.interrupted;
     const secrets = [state.apiKey, io.env.OPENAI_API_KEY?.trim()];
+    const safe = redactError(error, createSecretRedactor(secrets));
     if (state.json && !state.outputClosed) {
-      io.stdout.write(redactSecrets(renderEvent(errorEvent(error), true), secrets));
+      io.stdout.write(redactSecrets(renderEvent(errorEvent(safe), true), secrets));
     }
     const verbose = args.includes('--verbose');
     // A server's words are quoted in error messages: no terminal control of theirs is printed
     // (and a key it split with one is redacted once the controls are gone).
-    const line = stripTerminalControls(formatError(error, { verbose, secrets }));
+    const line = stripTerminalControls(formatError(safe, { verbose, secrets }));
     io.stderr.write(redactSecrets(line, secrets));
-    return exitCodeFor(error);
+    return exitCodeFor(safe);
   }
 }

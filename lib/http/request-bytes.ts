@@ -9,11 +9,12 @@ import { parseServerError } from '../errors/server-error-body.js';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { discardBody, isReadableBody, type CancelBody } from './body-reader.js';
 import { DEFAULT_ERROR_BODY_LIMIT, type ByteRequest } from './byte-request.js';
+import { redactRequestSecrets } from '../secrets/redact-request-secrets.js';
+import { requestSecrets } from '../secrets/request-secrets.js';
 import { nodeZlib } from './node-zlib.js';
 import { openResponseBody } from './open-response-body.js';
 import { readExcerpt } from './read-excerpt.js';
 import { isRedirectStatus, nextHop, type Hop } from './redirect-hop.js';
-import { redactRequestSecrets, requestSecrets } from './request-secrets.js';
 import { unexpectedReply } from './response-acceptance.js';
 import { toNetworkError } from './to-network-error.js';
 import { toRequestFailure } from './to-request-failure.js';
@@ -133,7 +134,7 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     url: redactUrl(request.url),
   };
   const client = request.axios ?? axios;
-  const secrets = requestSecrets(request.headers);
+  const secrets = requestSecrets({ headers: request.headers, url: request.url, axios: client });
   const redact = (text: string): string => redactRequestSecrets(text, secrets);
   const allowed = request.allowedRedirectOrigins ?? [];
   return new Observable<Uint8Array>((subscriber) => {

@@ -24,6 +24,21 @@ function stopViolation(stop: unknown): Violation | undefined {
   return { field: `stop[${index}]`, reason: `must be a string, got ${describeValue(item)}` };
 }
 
+/** `signal`: an `AbortSignal` (anything with `aborted` and `addEventListener`, across realms). */
+function signalViolation(signal: unknown): Violation | undefined {
+  if (signal === undefined) return undefined;
+  const candidate = signal as { readonly aborted?: unknown; readonly addEventListener?: unknown };
+  if (
+    typeof signal === 'object' &&
+    signal !== null &&
+    typeof candidate.aborted === 'boolean' &&
+    typeof candidate.addEventListener === 'function'
+  ) {
+    return undefined;
+  }
+  return { field: 'signal', reason: `must be an AbortSignal, got ${describeValue(signal)}` };
+}
+
 /**
  * Checks the completion options that are given (left-out ones keep their defaults):
  * `systemMessage` a string, `temperature` a finite number of 0 or more, `maxTokens` and
@@ -40,7 +55,8 @@ function stopViolation(stop: unknown): Violation | undefined {
  * @internal
  */
 export function optionsViolation(options: LooseOptions): Violation | undefined {
-  const { systemMessage, temperature, maxTokens, stop, maxInputBytes, body, timeout } = options;
+  const { systemMessage, temperature, maxTokens, stop, maxInputBytes, body, timeout, signal } =
+    options;
   if (systemMessage !== undefined && typeof systemMessage !== 'string') {
     const reason = `must be a string, got ${describeValue(systemMessage)}`;
     return { field: 'systemMessage', reason };
@@ -65,6 +81,7 @@ export function optionsViolation(options: LooseOptions): Violation | undefined {
   return (
     (stop === undefined ? undefined : stopViolation(stop)) ??
     timeoutViolation(timeout) ??
+    signalViolation(signal) ??
     bodyViolation(body)
   );
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AbortedError } from '../../lib/errors/aborted-error.js';
+import { InvalidRequestError } from '../../lib/errors/invalid-request-error.js';
 import { NoWorkingProviderError } from '../../lib/errors/no-working-provider-error.js';
 import { createCompletion } from '../../lib/facade/create-completion.js';
 import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
+import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
 import { collect } from '../support/collect.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
 
@@ -35,6 +37,48 @@ describe('the signal option', () => {
     expect(error).toMatchObject({ code: 'ABORTED', cause: new Error('stop pressed') });
     const [request] = await server().waitForRequests(1);
     expect(await request?.closed).toBe('client-closed');
+  });
+
+  it('OpenAICompatible: an abort mid-stream ends it with AbortedError after the chunks, and aborts the request', async () => {
+    server().enqueue({
+      path: '/v1/chat/completions',
+      text: 'one two three four',
+      chunkSize: 64,
+      delayMs: 30,
+    });
+    const controller = new AbortController();
+    const provider = new OpenAICompatible({ baseURL: `${server().url}/v1` });
+    const seen: string[] = [];
+    const error = await new Promise<unknown>((resolve) => {
+      provider
+        .createCompletion('gpt-4o-mini', [...messages], true, { signal: controller.signal })
+        .subscribe({
+          next: (chunk) => {
+            seen.push(chunk);
+            controller.abort();
+          },
+          error: resolve,
+          complete: () => {
+            resolve('completed');
+          },
+        });
+    });
+    expect(seen).toHaveLength(1);
+    expect(AbortedError.isInstance(error)).toBe(true);
+    const [request] = await server().waitForRequests(1);
+    expect(await request?.closed).toBe('client-closed');
+  });
+
+  it('refuses a signal that is not an AbortSignal with InvalidRequestError, before any request', async () => {
+    const { error } = await collect(
+      Aivvm.createCompletion('gpt-4', [...messages], true, {
+        baseURL: server().url,
+        signal: 'stop' as unknown as AbortSignal,
+      }),
+    );
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ field: 'signal' });
+    expect(server().requests).toHaveLength(0);
   });
 
   it('Aivvm: a signal aborted already sends nothing', async () => {

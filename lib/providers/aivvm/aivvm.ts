@@ -3,6 +3,9 @@ import { decodeText } from '../../decode/decode-text.js';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
+import { redactErrors } from '../../secrets/redact-errors.js';
+import { requestSecrets } from '../../secrets/request-secrets.js';
+import { createSecretRedactor } from '../../secrets/secret-redactor.js';
 import { givenOptions } from '../../validation/given-options.js';
 import { abortOnSignal } from '../../operators/abort-on-signal.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
@@ -98,12 +101,15 @@ export class Aivvm {
       const deadlines = withDeadlines<string>(givenOptions(options).timeout);
       const key = model || AIVVM_DEFAULT_MODEL;
       if (!isAivvmModel(key)) return throwError(() => new ModelNotSupportedError(model, 'Aivvm'));
-      const text$ = requestBytes(aivvmRequest(AIVVM_MODELS[key], messages, options, stream)).pipe(
+      const request = aivvmRequest(AIVVM_MODELS[key], messages, options, stream);
+      const text$ = requestBytes(request).pipe(
         deadlines.bytes,
         decodeText(),
         deadlines.chunks,
+        redactErrors(createSecretRedactor(requestSecrets(request))),
       );
-      return stream ? text$ : text$.pipe(reduce((reply, chunk) => reply + chunk, ''));
-    }).pipe(abortOnSignal(givenOptions(options).signal));
+      const reply$ = stream ? text$ : text$.pipe(reduce((reply, chunk) => reply + chunk, ''));
+      return reply$.pipe(abortOnSignal(givenOptions(options).signal));
+    });
   }
 }

@@ -14,7 +14,9 @@ export interface OpenAICompatibleConfig {
   readonly baseURL: string;
   /**
    * The API key, sent as `authorization: Bearer <key>`; never printed, never in an error.
-   * @default process.env.OPENAI_API_KEY (where there is a `process`), else no key
+   * `''` sends no key.
+   * @default process.env.OPENAI_API_KEY when `baseURL` is on `https://api.openai.com` (where
+   * there is a `process`); no key for any other server
    */
   readonly apiKey?: string;
   /** Extra request headers (a proxy's, an organisation's). */

@@ -1,11 +1,14 @@
 import { concatMap, defer, filter, map, throwError, type Observable } from 'rxjs';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
-import { requestSecrets } from '../../http/request-secrets.js';
 import type { Messages } from '../../messages/chat-message.js';
+import { redactErrors } from '../../secrets/redact-errors.js';
+import { requestSecrets } from '../../secrets/request-secrets.js';
+import { createSecretRedactor, type SecretRedactor } from '../../secrets/secret-redactor.js';
 import { decodeUtf8 } from '../../sse/decode-utf8.js';
 import { parseServerSentEvents } from '../../sse/parse-server-sent-events.js';
 import { givenOptions } from '../../validation/given-options.js';
+import { abortOnSignal } from '../../operators/abort-on-signal.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import type { Provider } from '../provider.js';
 import { withDeadlines } from '../with-deadlines.js';
@@ -22,14 +25,8 @@ import type {
   OpenAICompatibleConfig,
   OpenAICompletionOptions,
 } from './openai-compatible-options.js';
+import { environmentApiKey } from './environment-api-key.js';
 import { readWholeText } from './read-whole-text.js';
-import { redactStreamErrors } from './redact-stream-errors.js';
-
-function environmentApiKey(): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  return env?.OPENAI_API_KEY;
-}
 
 /**
  * A provider for any OpenAI-compatible `/v1/chat/completions`: OpenAI, Ollama, llama.cpp,
@@ -39,7 +36,10 @@ function environmentApiKey(): string | undefined {
  *   gives the finish reason and the token usage (the text is derived from the events).
  * - The SSE body is decoded as UTF-8 across chunk boundaries and parsed by the maintained
  *   `eventsource-parser`; `data: [DONE]` ends the stream.
- * - The key (`apiKey`, or `OPENAI_API_KEY`) goes in `authorization` and never into an error.
+ * - The key goes in `authorization`: `apiKey`, or `OPENAI_API_KEY` for OpenAI's own origin
+ *   (`https://api.openai.com`) only — another server never gets that key unless it is passed.
+ * - No error repeats a credential of the request (the key, the `headers`, the axios instance's
+ *   default headers and `auth`, the base URL's user info), even when the server echoes it.
  * - Any model name is accepted, unless `models` is given.
  *
  * @example
@@ -67,7 +67,6 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
   readonly models: readonly string[] | undefined;
   readonly #endpoint: OpenAIEndpoint;
   readonly #maxEventSize: number | undefined;
-  readonly #secrets: readonly string[];
 
   /** @param config - base URL, key, headers, axios instance, models, name, flags. */
   constructor(config: OpenAICompatibleConfig) {
@@ -78,7 +77,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     this.supportsGpt35Turbo = this.models?.some((m) => m.startsWith('gpt-3.5-turbo')) ?? true;
     this.supportsGpt4 = this.models?.some((m) => m.startsWith('gpt-4')) ?? true;
     this.#maxEventSize = config.maxEventSize;
-    const apiKey = config.apiKey ?? environmentApiKey();
+    const apiKey = config.apiKey ?? environmentApiKey(this.url);
     this.#endpoint = {
       provider: this.name,
       baseURL: this.url,
@@ -87,7 +86,12 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
       allowedRedirectOrigins: config.allowedRedirectOrigins,
       maxResponseBytes: config.maxResponseBytes,
     };
-    this.#secrets = requestSecrets(this.#endpoint.headers);
+  }
+
+  /** The redactor of this provider's credentials, read when a request is made. */
+  #redactor(): SecretRedactor {
+    const { headers, baseURL, axios } = this.#endpoint;
+    return createSecretRedactor(requestSecrets({ headers, url: baseURL, axios }));
   }
 
   /**
@@ -124,9 +128,10 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     options: OpenAICompletionOptions = {},
   ): Observable<CompletionEvent> {
     const provider = this.name;
-    return defer(() => {
+    const events$ = defer(() => {
       validateCompletionInput({ provider, model, messages, options, baseURL: this.url });
       const deadlines = withDeadlines<CompletionEvent>(givenOptions(options).timeout);
+      const abort = abortOnSignal<CompletionEvent>(givenOptions(options).signal);
       if (!this.supportsModel(model)) {
         return throwError(() => new ModelNotSupportedError(model, provider));
       }
@@ -137,8 +142,8 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
         return bytes$.pipe(
           readWholeText(),
           concatMap((text) => chatCompletionEvents(text, provider)),
-          redactStreamErrors(this.#secrets),
           deadlines.chunks,
+          abort,
         );
       return bytes$.pipe(
         decodeUtf8(),
@@ -147,10 +152,12 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
           ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
         }),
         chatChunkEvents(provider),
-        redactStreamErrors(this.#secrets),
         deadlines.chunks,
+        abort,
       );
     });
+    // Every error, whatever builds it, leaves through the one redaction.
+    return defer(() => events$.pipe(redactErrors(this.#redactor())));
   }
 
   /**
@@ -189,9 +196,12 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
    */
   listModels(): Observable<readonly ModelInfo[]> {
     const provider = this.name;
-    return requestBytes(listModelsRequest(this.#endpoint)).pipe(
-      readWholeText(),
-      map((text) => parseModelList(text, provider)),
+    return defer(() =>
+      requestBytes(listModelsRequest(this.#endpoint)).pipe(
+        readWholeText(),
+        map((text) => parseModelList(text, provider)),
+        redactErrors(this.#redactor()),
+      ),
     );
   }
 }
