@@ -1,3 +1,5 @@
+import { abortOnSignal } from '../operators/abort-on-signal.js';
+import { instanceSignal } from './instance-signal.js';
 import axios from 'axios';
 import { Observable, type Subscriber } from 'rxjs';
 import { ConfigurationError } from '../errors/configuration-error.js';
@@ -219,5 +221,5 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
       cancelBody?.();
       controller.abort();
     };
-  });
+  }).pipe(abortOnSignal(instanceSignal(client)));
 }

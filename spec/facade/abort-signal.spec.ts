@@ -1,3 +1,4 @@
+import axios from 'axios';
 import { describe, expect, it } from 'vitest';
 import { AbortedError } from '../../lib/errors/aborted-error.js';
 import { InvalidRequestError } from '../../lib/errors/invalid-request-error.js';
@@ -117,5 +118,22 @@ describe('the signal option', () => {
     const { error } = await collect(createCompletion({ model: 'gpt-4', messages: [...messages] }));
     expect(NoWorkingProviderError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ model: 'gpt-4', notWorking: ['Aivvm'] });
+  });
+});
+
+describe("an axios instance's default signal", () => {
+  it('is honoured beside the request own: aborting it ends the completion and the request', async () => {
+    server().enqueue({ stall: 'after-headers' });
+    const controller = new AbortController();
+    const completion$ = Aivvm.createCompletion('gpt-4', [...messages], true, {
+      baseURL: server().url,
+      axios: axios.create({ signal: controller.signal }),
+    });
+    const done = collect(completion$);
+    const [request] = await server().waitForRequests(1);
+    controller.abort();
+    const { error } = await done;
+    expect(AbortedError.isInstance(error)).toBe(true);
+    expect(await request?.closed).toBe('client-closed');
   });
 });
