@@ -10,7 +10,7 @@ function nativeUtf16Decoder(): TextDecoder {
  * The string of `units[0..length)`, made in one native call rather than character by character.
  *
  * A UTF-16 `TextDecoder` would replace a lone surrogate with U+FFFD, so the positions of the
- * surrogates that may stand alone (Python's `\ud800` passes through, SPEC §3) are given, and
+ * surrogates that may stand alone (Python's `\ud800` passes through) are given, and
  * those units are spliced in with `String.fromCharCode`: two of them that meet still make a pair.
  *
  * @param units - the code units.

@@ -18,7 +18,7 @@ import {
 } from './unicode-escape-grammar.js';
 
 /**
- * Parses the `unicode-escape` escapes longer than `\` and one character (SPEC §3): `\<LF>`,
+ * Parses the `unicode-escape` escapes longer than `\` and one character (as CPython's `unicode-escape` codec reads them): `\<LF>`,
  * octal, `\x`, `\u`, `\U`, `\N{...}`, unknown ones, and a `\` at the end of the input. Error
  * ranges are CPython's (`_PyUnicode_DecodeUnicodeEscapeInternal`): a bad hex digit ends the
  * range before it, `\N{}` before the `}`, an unknown name after it. A name longer than

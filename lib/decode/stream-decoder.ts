@@ -41,7 +41,7 @@ function concat(head: Uint8Array, tail: Uint8Array): Uint8Array {
 }
 
 /**
- * The state machine of SPEC §3: bytes in, text out, UTF-8 with Python's `unicode-escape` as the
+ * The state machine of `decodeText`: bytes in, text out, UTF-8 with Python's `unicode-escape` as the
  * fallback, never breaking a character or an escape at a chunk boundary.
  *
  * For each chunk, `buf` is the pending tail plus the chunk. In mode `utf8`, if everything before

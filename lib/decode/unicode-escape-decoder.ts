@@ -35,7 +35,7 @@ export interface UnicodeEscapeResult {
 
 /**
  * Decodes bytes as Python's `bytes.decode('unicode-escape', errors)` does, to the letter
- * (SPEC §3), except that, unless `final`, a trailing escape more bytes could complete is left
+ * (CPython's codec), except that, unless `final`, a trailing escape more bytes could complete is left
  * undecoded: a lone `\`, `\x`/`\u`/`\U` short of digits, `\N` or `\N{...` without `}`, and `\`
  * with one or two octal digits.
  *

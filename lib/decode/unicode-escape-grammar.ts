@@ -1,5 +1,5 @@
 /**
- * The constants of Python's `unicode-escape` grammar (SPEC §3), shared by its decoder: Python's
+ * The constants of Python's `unicode-escape` grammar (CPython's codecs documentation, "Text Encodings"), shared by its decoder: Python's
  * reasons for a malformed escape, word for word (CPython `_PyUnicode_DecodeUnicodeEscapeInternal`),
  * the statuses an escape parser returns instead of a code point, and byte tables.
  *

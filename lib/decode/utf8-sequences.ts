@@ -1,6 +1,6 @@
 /**
  * UTF-8 sequences as WHATWG Encoding §4.1.1 (the UTF-8 decoder) reads them, the rules
- * `TextDecoder` follows (SPEC §3, step 1): a lead byte C2–F4 needs 1 to 3 continuation bytes
+ * `TextDecoder` follows (WHATWG Encoding, "UTF-8 decoder"): a lead byte C2–F4 needs 1 to 3 continuation bytes
  * 80–BF, and the first of them is A0–BF after E0, 80–9F after ED, 90–BF after F0 and 80–8F
  * after F4. So `ED A0` (a surrogate's first two bytes) is invalid at once, where CPython's
  * incremental decoder would still wait for a third byte.

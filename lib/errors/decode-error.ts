@@ -1,7 +1,7 @@
 import { CompletionError, isCompletionErrorWithCode } from './completion-error.js';
 
 /**
- * A malformed `unicode-escape` sequence in the response body (SPEC §3), with
+ * A malformed `unicode-escape` sequence in the response body (CPython's `unicode-escape` codec), with
  * `decodeText({ errors: 'strict' })`, the default.
  *
  * Emitted only after all the text decoded before the fault. `reason` is Python's own

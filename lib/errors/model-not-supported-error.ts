@@ -1,7 +1,7 @@
 import { CompletionError, isCompletionErrorWithCode } from './completion-error.js';
 
 /**
- * The provider does not serve the requested model (SPEC §1: `Model is not supported: <model>`).
+ * The provider does not serve the requested model (the message is g4f's: `Model is not supported: <model>`).
  *
  * Emitted on subscribe, before any request is sent.
  *

@@ -6,7 +6,7 @@ let loading: Promise<UnicodeNameLookup> | undefined;
 /**
  * Loads the `\N{...}` name table once: a dynamic `import()` of a separate, browser-safe module,
  * so that the core bundle stays small and only streams that meet a named escape pay for it
- * (SPEC §3).
+ * (the table is large; most streams never need it).
  *
  * Concurrent calls share one load. A failed load is forgotten, so the next call retries.
  *

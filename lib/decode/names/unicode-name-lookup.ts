@@ -1,6 +1,6 @@
 /**
  * Resolves the name inside a `\N{...}` escape to its code point, as Python's `unicode-escape`
- * does (SPEC §3): character names, name aliases, `HANGUL SYLLABLE ...` and
+ * does (CPython's `\N{...}` escape): character names, name aliases, `HANGUL SYLLABLE ...` and
  * `CJK UNIFIED IDEOGRAPH-XXXX`, case-insensitively (ASCII only), named sequences excluded.
  *
  * The name is `bytes[start..end)`, the bytes between the braces.

@@ -1,57 +1,6 @@
-import {
-  Observable,
-  Subscription,
-  type Observer,
-  type OperatorFunction,
-  type Subscriber,
-} from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+import { operate } from './operate.js';
 import type { TextSplitter } from './text-splitter.js';
-
-/**
- * The subscriber `regroupText` gives its source. It is a `Subscription` that is also an
- * `Observer`, which RxJS uses as the subscriber itself rather than wrapping it: added to the
- * destination before subscribing, it is closed as soon as the consumer unsubscribes, so a
- * synchronous source that checks `closed` stops at once.
- */
-class RegroupSubscriber extends Subscription implements Observer<string> {
-  constructor(
-    private readonly destination: Subscriber<string>,
-    private readonly splitter: TextSplitter,
-  ) {
-    super();
-  }
-
-  next(chunk: string): void {
-    if (this.closed) return;
-    let pieces: string[];
-    try {
-      pieces = this.splitter.push(chunk);
-    } catch (error: unknown) {
-      this.error(error);
-      return;
-    }
-    for (const piece of pieces) this.destination.next(piece);
-  }
-
-  error(error: unknown): void {
-    if (this.closed) return;
-    this.flush();
-    this.destination.error(error);
-    this.unsubscribe();
-  }
-
-  complete(): void {
-    if (this.closed) return;
-    this.flush();
-    this.destination.complete();
-    this.unsubscribe();
-  }
-
-  private flush(): void {
-    const rest = this.splitter.flush();
-    if (rest !== '') this.destination.next(rest);
-  }
-}
 
 /**
  * The machinery shared by `bufferLines`, `bufferSentences` and `smoothText`: text chunks
@@ -71,10 +20,32 @@ class RegroupSubscriber extends Subscription implements Observer<string> {
  * @internal
  */
 export function regroupText(createSplitter: () => TextSplitter): OperatorFunction<string, string> {
-  return (source) =>
-    new Observable<string>((destination) => {
-      const subscriber = new RegroupSubscriber(destination, createSplitter());
-      destination.add(subscriber);
-      source.subscribe(subscriber);
-    });
+  return operate<string, string>((destination) => {
+    const splitter = createSplitter();
+    const flush = (): void => {
+      const rest = splitter.flush();
+      if (rest !== '') destination.next(rest);
+    };
+    return {
+      next: (chunk) => {
+        let pieces: string[];
+        try {
+          pieces = splitter.push(chunk);
+        } catch (error: unknown) {
+          // The rest first, then the error, as for an error of the source.
+          flush();
+          throw error;
+        }
+        for (const piece of pieces) destination.next(piece);
+      },
+      error: (error) => {
+        flush();
+        destination.error(error);
+      },
+      complete: () => {
+        flush();
+        destination.complete();
+      },
+    };
+  });
 }

@@ -7,7 +7,7 @@ export interface AivvmModel {
 }
 
 /**
- * The models Aivvm serves, keyed by what the caller passes (SPEC §1).
+ * The models Aivvm serves, keyed by what the caller passes (g4f's Aivvm model table).
  */
 export const AIVVM_MODELS = {
   'gpt-3.5-turbo': { id: 'gpt-3.5-turbo', name: 'GPT-3.5' },
@@ -23,7 +23,7 @@ export const AIVVM_MODELS = {
 /** A model name Aivvm serves. */
 export type AivvmModelName = keyof typeof AIVVM_MODELS;
 
-/** The model an empty model name means (SPEC §1 item 1). */
+/** The model an empty model name means (as in g4f's Aivvm provider). */
 export const AIVVM_DEFAULT_MODEL: AivvmModelName = 'gpt-3.5-turbo';
 
 /**
