@@ -1,3 +1,4 @@
+import { CREDENTIAL_HEADER_NAMES, isCredentialHeader } from '../secrets/credential-header.js';
 import { RedirectError } from '../errors/redirect-error.js';
 import type { RequestTarget } from '../errors/request-target.js';
 
@@ -6,16 +7,6 @@ export const MAX_REDIRECTS = 5;
 
 /** The statuses that redirect (RFC 9110 §15.4): 300, 304, 305 and 306 do not. */
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
-/** Request headers that carry credentials: they never cross an origin. */
-const CREDENTIAL_HEADERS = [
-  'authorization',
-  'proxy-authorization',
-  'x-api-key',
-  'api-key',
-  'x-goog-api-key',
-  'cookie',
-];
 
 /** Headers that describe the body, dropped with it when a redirect turns a POST into a GET. */
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding']);
@@ -118,8 +109,10 @@ export function nextHop(
   const toGet = status === 303 || ((status === 301 || status === 302) && hop.method === 'POST');
   let headers = toGet ? withoutHeaders(hop.headers, (name) => BODY_HEADERS.has(name)) : hop.headers;
   if (crossing) {
-    headers = withoutHeaders(headers, (name) => CREDENTIAL_HEADERS.includes(name));
-    for (const name of CREDENTIAL_HEADERS) headers[name] = false;
+    // Credentials never cross an origin: ours are dropped, and the well-known ones an axios
+    // instance's defaults or an interceptor would add are suppressed (`false`).
+    headers = withoutHeaders(headers, isCredentialHeader);
+    for (const name of CREDENTIAL_HEADER_NAMES) headers[name] = false;
   }
   return {
     method: toGet && hop.method !== 'HEAD' ? 'GET' : hop.method,

@@ -1,12 +1,17 @@
-/** Headers that carry credentials by definition (RFC 9110 §11.6.2, §11.7.2; RFC 6265). */
-const CREDENTIAL_HEADERS = new Set([
+/**
+ * Headers that carry credentials by definition (RFC 9110 §11.6.2, §11.7.2; RFC 6265), and the
+ * key headers of the common LLM APIs, lower-case.
+ */
+export const CREDENTIAL_HEADER_NAMES: readonly string[] = [
   'authorization',
   'proxy-authorization',
   'x-api-key',
   'api-key',
   'x-goog-api-key',
   'cookie',
-]);
+];
+
+const CREDENTIAL_HEADERS = new Set(CREDENTIAL_HEADER_NAMES);
 
 /** Header names that, by convention, hold a credential: `x-auth-token`, `x-session-id`... */
 const CREDENTIAL_NAME = /auth|api[-_]?key|token|secret|passw|cookie|session|signature|credential/i;
