@@ -1,12 +1,12 @@
 /**
- * The browser example: streams a completion into the page with axios's `fetch` adapter (a web
- * `ReadableStream` under the hood), chunk by chunk. Stop unsubscribes, which aborts the request:
+ * The browser example: streams a completion into the page chunk by chunk. No axios set-up is
+ * needed: in a browser, requests go through axios's `fetch` adapter (a web `ReadableStream`
+ * under the hood), never through XHR, which cannot stream. Stop unsubscribes, which aborts the request:
  * the server sees the connection close and nothing more is appended.
  *
  * Served by `npx tsx scripts/serve-browser-example.ts`, which bundles this file with esbuild,
  * starts the loopback server and opens the page as `/?server=<loopback URL>`.
  */
-import axios from 'axios';
 import type { Subscription } from 'rxjs';
 import { Aivvm, CompletionError } from 'rx-completions';
 
@@ -30,9 +30,6 @@ const errorLine = element('#error', HTMLParagraphElement);
 /** The loopback server's URL, passed by the serve script as `?server=`. */
 const baseURL = new URLSearchParams(location.search).get('server');
 
-/** In a browser, axios needs the `fetch` adapter to stream: XHR buffers the whole body. */
-const client = axios.create({ adapter: 'fetch' });
-
 let subscription: Subscription | undefined;
 
 function setState(next: PageState): void {
@@ -55,7 +52,6 @@ form.addEventListener('submit', (event) => {
   setState('streaming');
   subscription = Aivvm.createCompletion('gpt-4', [{ role: 'user', content: prompt.value }], true, {
     baseURL: baseURL ?? '',
-    axios: client,
   }).subscribe({
     // `append` adds a text node per chunk: the reply grows as the bytes arrive.
     next: (chunk) => {

@@ -1,5 +1,6 @@
 import { abortOnSignal } from '../operators/abort-on-signal.js';
 import { instanceSignal } from './instance-signal.js';
+import { streamingAdapter } from './streaming-adapter.js';
 import axios from 'axios';
 import { Observable, type Subscriber } from 'rxjs';
 import { ConfigurationError } from '../errors/configuration-error.js';
@@ -136,6 +137,7 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     url: redactUrl(request.url),
   };
   const client = request.axios ?? axios;
+  const adapter = streamingAdapter(client.defaults.adapter);
   const secrets = requestSecrets({ headers: request.headers, url: request.url, axios: client });
   const redact = (text: string): string => redactRequestSecrets(text, secrets);
   const allowed = request.allowedRedirectOrigins ?? [];
@@ -179,6 +181,7 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
           signal: controller.signal,
           validateStatus: () => true,
           maxRedirects: 0,
+          ...(adapter === undefined ? {} : { adapter: [...adapter] }),
           // Where Node's zlib is at hand the body is decompressed here, every byte kept.
           decompress: zlib === undefined,
         })
