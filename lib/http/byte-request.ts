@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { AxiosInstanceLike } from './axios-instance-like.js';
 import type { AcceptedReply } from './response-acceptance.js';
 
 /** The default bound on a body read whole (`stream: false`, `listModels()`): 16 MiB. */
@@ -27,7 +27,7 @@ export interface ByteRequest {
    * The axios instance to send it with (its adapter decides between Node's `http` and `fetch`).
    * @default the default axios instance
    */
-  readonly axios?: AxiosInstance | undefined;
+  readonly axios?: AxiosInstanceLike | undefined;
   /**
    * How many bytes of an error response's body are read into `HttpStatusError.bodyExcerpt`
    * before the request is aborted.

@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { AxiosInstanceLike } from './axios-instance-like.js';
 
 /**
  * The `AbortSignal` set as a default of an axios instance (`axios.create({ signal })`), which a
@@ -9,7 +9,7 @@ import type { AxiosInstance } from 'axios';
  * @returns the instance's default signal, or `undefined`.
  * @internal
  */
-export function instanceSignal(client: AxiosInstance): AbortSignal | undefined {
+export function instanceSignal(client: AxiosInstanceLike): AbortSignal | undefined {
   const signal: unknown = (client.defaults as { readonly signal?: unknown }).signal;
   const candidate = signal as { readonly aborted?: unknown; readonly addEventListener?: unknown };
   return typeof signal === 'object' &&

@@ -1,4 +1,5 @@
 import { abortOnSignal } from '../operators/abort-on-signal.js';
+import { asAxiosInstance } from './axios-instance-like.js';
 import { instanceSignal } from './instance-signal.js';
 import { streamingAdapter } from './streaming-adapter.js';
 import axios from 'axios';
@@ -136,7 +137,7 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     method: request.method,
     url: redactUrl(request.url),
   };
-  const client = request.axios ?? axios;
+  const client = request.axios === undefined ? axios : asAxiosInstance(request.axios);
   const adapter = streamingAdapter(client.defaults.adapter);
   const secrets = requestSecrets({ headers: request.headers, url: request.url, axios: client });
   const redact = (text: string): string => redactRequestSecrets(text, secrets);

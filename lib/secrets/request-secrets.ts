@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
+import { asAxiosInstance, type AxiosInstanceLike } from '../http/axios-instance-like.js';
 import { credentialValues, userPasswordSecrets } from './credential-values.js';
 import { isCredentialHeader } from './credential-header.js';
 
@@ -13,7 +14,7 @@ export interface SecretSources {
    * `auth` are sent too.
    * @default the default axios instance (requests without an instance go through it)
    */
-  readonly axios?: AxiosInstance | undefined;
+  readonly axios?: AxiosInstanceLike | undefined;
   /** An API key, however it is sent. */
   readonly apiKey?: string | undefined;
 }
@@ -94,6 +95,6 @@ export function requestSecrets(sources: SecretSources): string[] {
   if (sources.apiKey !== undefined) secrets.push(sources.apiKey.trim());
   headerSecrets(sources.headers, secrets, true);
   urlSecrets(sources.url, secrets);
-  axiosSecrets(sources.axios ?? axios, secrets);
+  axiosSecrets(sources.axios === undefined ? axios : asAxiosInstance(sources.axios), secrets);
   return [...new Set(secrets.filter((secret) => secret !== ''))];
 }

@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { AxiosInstanceLike } from '../../http/axios-instance-like.js';
 import type { CompletionOptions } from '../provider.js';
 
 /**
@@ -24,7 +24,7 @@ export interface AivvmOptions extends CompletionOptions {
    * adapter).
    * @default the default axios instance
    */
-  readonly axios?: AxiosInstance;
+  readonly axios?: AxiosInstanceLike;
   /**
    * Origins (`https://host:port`) a redirect may lead to besides `baseURL`'s own; credential
    * headers never cross an origin, even to one named here. Other cross-origin redirects, and

@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { AxiosInstanceLike } from '../../http/axios-instance-like.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, type ByteRequest } from '../../http/byte-request.js';
 import type { ChatMessage, Messages } from '../../messages/chat-message.js';
 import { encodeRequestBody } from '../../validation/encode-request-body.js';
@@ -13,7 +13,7 @@ export interface OpenAIEndpoint {
   /** Headers sent with every request (the key and the user's own). */
   readonly headers: Readonly<Record<string, string>>;
   /** The axios instance, when the user gave one. */
-  readonly axios: AxiosInstance | undefined;
+  readonly axios: AxiosInstanceLike | undefined;
   /** Origins redirects may lead to besides the base URL's. */
   readonly allowedRedirectOrigins?: readonly string[] | undefined;
   /** The bound on a body read whole. @default 16 MiB */

@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { AxiosInstanceLike } from '../../http/axios-instance-like.js';
 import type { CompletionOptions } from '../provider.js';
 
 /**
@@ -25,7 +25,7 @@ export interface OpenAICompatibleConfig {
    * The axios instance to send requests with.
    * @default the default axios instance
    */
-  readonly axios?: AxiosInstance;
+  readonly axios?: AxiosInstanceLike;
   /**
    * The models it serves: when given, any other is a `ModelNotSupportedError`.
    * @default any model name is accepted
