@@ -14,6 +14,7 @@ export {
 } from './providers/aivvm/aivvm-models.js';
 export type { AivvmOptions } from './providers/aivvm/aivvm-options.js';
 export type { CompletionOptions, Provider } from './providers/provider.js';
+export type { CompletionRequest } from './providers/completion-request.js';
 export { DEFAULT_IDLE_TIMEOUT_MS, type CompletionTimeout } from './providers/completion-timeout.js';
 export type { ChatMessage, ChatRole, Messages } from './messages/chat-message.js';
 

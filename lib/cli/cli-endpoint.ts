@@ -2,7 +2,9 @@ import { DEFAULT_MODELS, type CliOptions, type CliProvider } from './cli-options
 import { UsageError } from './usage-error.js';
 
 /** OpenAI's API root: where the CLI goes with a key and neither `--base-url` nor `--serve`. */
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+import { OPENAI_BASE_URL } from '../providers/openai-compatible/openai-compatible-options.js';
+
+export { OPENAI_BASE_URL };
 
 /**
  * Who the CLI talks to: the loopback server it starts (`--serve`), or a server at a URL

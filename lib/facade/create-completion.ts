@@ -20,8 +20,10 @@ export type ProviderRef = Provider | string;
 export interface CreateCompletionRequest extends CompletionOptions {
   /** The model name. */
   readonly model: string;
-  /** The conversation, oldest first. */
-  readonly messages: Messages;
+  /** The conversation, oldest first (or give `prompt`). */
+  readonly messages?: Messages;
+  /** One user message, instead of `messages`: `[{ role: 'user', content: prompt }]`. */
+  readonly prompt?: string;
   /** Use exactly this provider (an error if it does not serve the model). */
   readonly provider?: ProviderRef;
   /** Fall back across exactly these, in order. */
@@ -76,6 +78,7 @@ const FACADE_FIELDS: Readonly<
 > = {
   model: true,
   messages: true,
+  prompt: true,
   provider: true,
   providers: true,
   hedge: true,
@@ -98,6 +101,20 @@ function completionOptions(request: CreateCompletionRequest): CompletionOptions 
       ([field]) => !Object.hasOwn(FACADE_FIELDS, field) && field !== 'signal',
     ),
   );
+}
+
+/** The conversation: `messages`, or `prompt` as one user message (not both). */
+function conversationOf(request: CreateCompletionRequest): Messages {
+  const { messages, prompt } = request;
+  if (prompt === undefined) return messages as Messages;
+  if (messages !== undefined) {
+    throw new InvalidRequestError({
+      provider: FACADE,
+      field: 'prompt',
+      reason: 'cannot be given with messages: pass one or the other',
+    });
+  }
+  return [{ role: 'user', content: prompt }];
 }
 
 function checkHedge(hedge: CreateCompletionRequest['hedge']): void {
@@ -145,7 +162,8 @@ function checkHedge(hedge: CreateCompletionRequest['hedge']): void {
  */
 export function createCompletion(request: CreateCompletionRequest): Observable<string> {
   return defer(() => {
-    const { model, messages, hedge, stream = true, registry = defaultRegistry } = request;
+    const { model, hedge, stream = true, registry = defaultRegistry } = request;
+    const messages = conversationOf(request);
     const { onProvider, scheduler, providerOptions } = request;
     const common = completionOptions(request);
     checkHedge(hedge);

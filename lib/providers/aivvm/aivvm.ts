@@ -8,6 +8,11 @@ import { requestSecrets } from '../../secrets/request-secrets.js';
 import { createSecretRedactor } from '../../secrets/secret-redactor.js';
 import { givenOptions } from '../../validation/given-options.js';
 import { abortOnSignal } from '../../operators/abort-on-signal.js';
+import {
+  fromCompletionRequest,
+  isCompletionRequest,
+  type CompletionRequest,
+} from '../completion-request.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import { withDeadlines } from '../with-deadlines.js';
 import { AIVVM_DEFAULT_MODEL, AIVVM_MODELS, isAivvmModel } from './aivvm-models.js';
@@ -93,7 +98,41 @@ export class Aivvm {
     model: string,
     messages: Messages,
     stream: boolean,
+    options?: AivvmOptions,
+  ): Observable<string>;
+  /**
+   * The same, asked for as one object: `{ model, messages | prompt, stream?, ...options }`
+   * (`stream` defaults to `true`; `prompt` is one user message).
+   *
+   * @param request - the model, the conversation or prompt, and the options.
+   * @returns a cold Observable of the reply's text.
+   * @example
+   * ```ts
+   * Aivvm.createCompletion({ model: 'gpt-4', prompt: 'Hello', baseURL, signal });
+   * ```
+   */
+  static createCompletion(request: CompletionRequest<AivvmOptions>): Observable<string>;
+  static createCompletion(
+    modelOrRequest: string | CompletionRequest<AivvmOptions>,
+    messages?: Messages,
+    stream?: boolean,
     options: AivvmOptions = {},
+  ): Observable<string> {
+    if (isCompletionRequest<AivvmOptions>(modelOrRequest)) {
+      const request = modelOrRequest;
+      return defer(() => {
+        const asked = fromCompletionRequest(request, 'Aivvm');
+        return Aivvm.#complete(asked.model, asked.messages, asked.stream, asked.options);
+      });
+    }
+    return Aivvm.#complete(modelOrRequest, messages as Messages, stream === true, options);
+  }
+
+  static #complete(
+    model: string,
+    messages: Messages,
+    stream: boolean,
+    options: AivvmOptions,
   ): Observable<string> {
     return defer(() => {
       const baseURL = givenOptions(options).baseURL ?? AIVVM_URL;

@@ -1,6 +1,9 @@
 import type { AxiosInstanceLike } from '../../http/axios-instance-like.js';
 import type { CompletionOptions } from '../provider.js';
 
+/** OpenAI's own API root, the default `baseURL`. */
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
 /**
  * How an {@link OpenAICompatible} provider is set up.
  *
@@ -10,8 +13,11 @@ import type { CompletionOptions } from '../provider.js';
  * ```
  */
 export interface OpenAICompatibleConfig {
-  /** The API root, ending in `/v1`: requests go to `${baseURL}/chat/completions`. */
-  readonly baseURL: string;
+  /**
+   * The API root, ending in `/v1`: requests go to `${baseURL}/chat/completions`.
+   * @default 'https://api.openai.com/v1' (with `OPENAI_API_KEY`, as the official SDK)
+   */
+  readonly baseURL?: string;
   /**
    * The API key, sent as `authorization: Bearer <key>`; never printed, never in an error.
    * `''` sends no key.

@@ -9,6 +9,11 @@ import { decodeUtf8 } from '../../sse/decode-utf8.js';
 import { parseServerSentEvents } from '../../sse/parse-server-sent-events.js';
 import { givenOptions } from '../../validation/given-options.js';
 import { abortOnSignal } from '../../operators/abort-on-signal.js';
+import {
+  fromCompletionRequest,
+  isCompletionRequest,
+  type CompletionRequest,
+} from '../completion-request.js';
 import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import type { Provider } from '../provider.js';
 import { withDeadlines } from '../with-deadlines.js';
@@ -21,9 +26,10 @@ import {
 } from './chat-completions-request.js';
 import type { CompletionEvent } from './completion-event.js';
 import { parseModelList, type ModelInfo } from './model-info.js';
-import type {
-  OpenAICompatibleConfig,
-  OpenAICompletionOptions,
+import {
+  OPENAI_BASE_URL,
+  type OpenAICompatibleConfig,
+  type OpenAICompletionOptions,
 } from './openai-compatible-options.js';
 import { environmentApiKey } from './environment-api-key.js';
 import { readWholeText } from './read-whole-text.js';
@@ -68,10 +74,13 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
   readonly #endpoint: OpenAIEndpoint;
   readonly #maxEventSize: number | undefined;
 
-  /** @param config - base URL, key, headers, axios instance, models, name, flags. */
-  constructor(config: OpenAICompatibleConfig) {
+  /**
+   * @param config - base URL (OpenAI's own by default), key, headers, axios instance, models,
+   *   name, flags.
+   */
+  constructor(config: OpenAICompatibleConfig = {}) {
     this.name = config.name ?? 'OpenAICompatible';
-    this.url = config.baseURL.replace(/\/+$/, '');
+    this.url = (config.baseURL ?? OPENAI_BASE_URL).replace(/\/+$/, '');
     this.working = config.working ?? true;
     this.models = config.models ? [...config.models] : undefined;
     this.supportsGpt35Turbo = this.models?.some((m) => m.startsWith('gpt-3.5-turbo')) ?? true;
@@ -125,7 +134,43 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     model: string,
     messages: Messages,
     stream: boolean,
+    options?: OpenAICompletionOptions,
+  ): Observable<CompletionEvent>;
+  /**
+   * The same, asked for as one object: `{ model, messages | prompt, stream?, ...options }`
+   * (`stream` defaults to `true`; `prompt` is one user message).
+   *
+   * @param request - the model, the conversation or prompt, and the options.
+   * @returns a cold Observable of events.
+   * @example
+   * ```ts
+   * provider.createCompletionEvents({ model: 'gpt-4o-mini', prompt: 'Hi', signal });
+   * ```
+   */
+  createCompletionEvents(
+    request: CompletionRequest<OpenAICompletionOptions>,
+  ): Observable<CompletionEvent>;
+  createCompletionEvents(
+    modelOrRequest: string | CompletionRequest<OpenAICompletionOptions>,
+    messages?: Messages,
+    stream?: boolean,
     options: OpenAICompletionOptions = {},
+  ): Observable<CompletionEvent> {
+    if (isCompletionRequest<OpenAICompletionOptions>(modelOrRequest)) {
+      const request = modelOrRequest;
+      return defer(() => {
+        const asked = fromCompletionRequest(request, this.name);
+        return this.#events(asked.model, asked.messages, asked.stream, asked.options);
+      });
+    }
+    return this.#events(modelOrRequest, messages as Messages, stream === true, options);
+  }
+
+  #events(
+    model: string,
+    messages: Messages,
+    stream: boolean,
+    options: OpenAICompletionOptions,
   ): Observable<CompletionEvent> {
     const provider = this.name;
     const events$ = defer(() => {
@@ -180,9 +225,30 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     model: string,
     messages: Messages,
     stream: boolean,
+    options?: OpenAICompletionOptions,
+  ): Observable<string>;
+  /**
+   * The same, asked for as one object: `{ model, messages | prompt, stream?, ...options }`
+   * (`stream` defaults to `true`; `prompt` is one user message).
+   *
+   * @param request - the model, the conversation or prompt, and the options.
+   * @returns a cold Observable of text.
+   * @example
+   * ```ts
+   * new OpenAICompatible().createCompletion({ model: 'gpt-4o-mini', prompt: 'Hello' });
+   * ```
+   */
+  createCompletion(request: CompletionRequest<OpenAICompletionOptions>): Observable<string>;
+  createCompletion(
+    modelOrRequest: string | CompletionRequest<OpenAICompletionOptions>,
+    messages?: Messages,
+    stream?: boolean,
     options: OpenAICompletionOptions = {},
   ): Observable<string> {
-    return this.createCompletionEvents(model, messages, stream, options).pipe(
+    const events$ = isCompletionRequest<OpenAICompletionOptions>(modelOrRequest)
+      ? this.createCompletionEvents(modelOrRequest)
+      : this.createCompletionEvents(modelOrRequest, messages as Messages, stream === true, options);
+    return events$.pipe(
       filter((event) => event.type === 'text-delta'),
       map((event) => event.text),
     );
