@@ -1,5 +1,4 @@
-import axios, { type AxiosInstance } from 'axios';
-import { asAxiosInstance, type AxiosInstanceLike } from '../http/axios-instance-like.js';
+import axios, { type AxiosDefaults } from 'axios';
 import { credentialValues, userPasswordSecrets } from './credential-values.js';
 import { isCredentialHeader } from './credential-header.js';
 
@@ -11,10 +10,10 @@ export interface SecretSources {
   readonly url?: string | undefined;
   /**
    * The axios instance that sends it: its default headers (`common`, per method) and its
-   * `auth` are sent too.
+   * `auth` are sent too (any axios 1.x: only its `defaults` are read).
    * @default the default axios instance (requests without an instance go through it)
    */
-  readonly axios?: AxiosInstanceLike | undefined;
+  readonly axios?: { readonly defaults: object } | undefined;
   /** An API key, however it is sent. */
   readonly apiKey?: string | undefined;
 }
@@ -62,8 +61,9 @@ function urlSecrets(url: string | undefined, secrets: string[]): void {
   }
 }
 
-function axiosSecrets(instance: AxiosInstance, secrets: string[]): void {
-  const { defaults } = instance;
+function axiosSecrets(instance: { readonly defaults: object }, secrets: string[]): void {
+  // Every axios 1.x instance has these defaults; only the declarations differ between versions.
+  const defaults = instance.defaults as AxiosDefaults;
   headerSecrets(defaults.headers, secrets);
   if (defaults.auth !== undefined) {
     secrets.push(...userPasswordSecrets(defaults.auth.username, defaults.auth.password));
@@ -95,6 +95,6 @@ export function requestSecrets(sources: SecretSources): string[] {
   if (sources.apiKey !== undefined) secrets.push(sources.apiKey.trim());
   headerSecrets(sources.headers, secrets, true);
   urlSecrets(sources.url, secrets);
-  axiosSecrets(sources.axios === undefined ? axios : asAxiosInstance(sources.axios), secrets);
+  axiosSecrets(sources.axios ?? axios, secrets);
   return [...new Set(secrets.filter((secret) => secret !== ''))];
 }
