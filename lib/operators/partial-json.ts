@@ -2,7 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { PartialJsonParser } from '../json/partial-json-parser.js';
 import { operate } from './internal/operate.js';
 
-/** A value as it may be seen while its JSON is still streaming: any member may be missing yet. */
+/** A value as it may be seen while its JSON is still streaming, members still missing. */
 export type PartialValue<T> = T extends readonly (infer Item)[]
   ? PartialValue<Item>[]
   : T extends object
