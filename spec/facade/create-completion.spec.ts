@@ -28,7 +28,8 @@ import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-c
 import type { Provider } from '../../lib/providers/provider.js';
 import { ProviderRegistry } from '../../lib/registry/provider-registry.js';
 import { startLoopbackServer, type LoopbackServer } from '../../lib/testing/index.js';
-import { collect, nextMacrotask, refusedPort } from '../support/collect.js';
+import { collect, refusedPort } from '../support/collect.js';
+import { countsOf, expectNothingSent } from '../support/expect-nothing-sent.js';
 
 const SECRET = 'sk-SECRET-facade-0123456789';
 const messages: Messages = [{ role: 'user', content: 'Hi' }];
@@ -145,7 +146,7 @@ describe('createCompletion with an explicit `provider`', () => {
   });
 
   it('errors with ModelNotSupportedError, not AllProvidersFailedError, and sends nothing', async () => {
-    const connections = servers().map((server) => server.totalConnections);
+    const before = servers().map(countsOf);
     const ollama = new OpenAICompatible({
       baseURL: `${serverB.url}/v1`,
       name: 'ollama',
@@ -164,8 +165,9 @@ describe('createCompletion with an explicit `provider`', () => {
     expect(fromOllama.error).toMatchObject({ model: 'gpt-4', provider: 'ollama' });
     expect(fromAivvm.values).toEqual([]);
     expect(answeredBy).toEqual([]);
-    await nextMacrotask();
-    expect(servers().map((server) => server.totalConnections)).toEqual(connections);
+    for (const [index, server] of servers().entries()) {
+      await expectNothingSent(server, before[index] ?? countsOf(server), `server ${index}`);
+    }
   });
 
   it('errors on subscribe with InvalidRequestError (field provider) for a name that is not registered', async () => {
@@ -271,7 +273,7 @@ describe('createCompletion falling back across `providers`', () => {
 
   it('passes on a reset after the first chunk: the text before it, then NetworkError, no fallback', async () => {
     serverA.enqueue({ text: 'Hello, stream!', chunkSize: 3, delayMs: 2, resetAfterBytes: 9 });
-    const connectionsB = serverB.totalConnections;
+    const beforeB = countsOf(serverB);
     const { completion$, answeredBy } = complete({
       providers: ['a', 'b'],
       registry: aivvmOn({ a: serverA, b: serverB }),
@@ -282,9 +284,7 @@ describe('createCompletion falling back across `providers`', () => {
     expect(AllProvidersFailedError.isInstance(error)).toBe(false);
     expect(error).toMatchObject({ provider: 'Aivvm', bytesReceived: 9 });
     expect(answeredBy).toEqual(['a']);
-    await nextMacrotask();
-    expect(serverB.requests).toHaveLength(0);
-    expect(serverB.totalConnections).toBe(connectionsB);
+    await expectNothingSent(serverB, beforeB, 'the second provider');
   });
 
   it('errors with AllProvidersFailedError listing each provider’s error in order, without the key', async () => {
@@ -345,6 +345,7 @@ describe('createCompletion falling back across `providers`', () => {
   });
 
   it('passes InvalidRequestError through at once: bad input is not a reason to try the next provider', async () => {
+    const [beforeA, beforeB] = [countsOf(serverA), countsOf(serverB)];
     const { completion$, answeredBy } = complete({
       providers: ['a', 'b'],
       registry: aivvmOn({ a: serverA, b: serverB }),
@@ -353,9 +354,8 @@ describe('createCompletion falling back across `providers`', () => {
     const { error } = await collect(completion$);
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect(answeredBy).toEqual([]);
-    await nextMacrotask();
-    expect(serverA.requests).toHaveLength(0);
-    expect(serverB.requests).toHaveLength(0);
+    await expectNothingSent(serverA, beforeA, 'the first provider');
+    await expectNothingSent(serverB, beforeB, 'the second provider');
   });
 });
 
@@ -386,7 +386,7 @@ describe('createCompletion selecting providers automatically', () => {
   });
 
   it('errors with NoWorkingProviderError naming the registered providers that serve the model but are not working', async () => {
-    const connections = servers().map((server) => server.totalConnections);
+    const before = servers().map(countsOf);
     const registry = aivvmOn({ a: serverA, b: serverB });
     registry.register(Aivvm, { name: 'off', working: false, options: { baseURL: serverC.url } });
     const unknownModel = await collect(complete({ model: 'llama3.2', registry }).completion$);
@@ -403,8 +403,9 @@ describe('createCompletion selecting providers automatically', () => {
     expect((noneWorking.error as Error).message).toContain(
       'a, b, off serve it but are marked not working',
     );
-    await nextMacrotask();
-    expect(servers().map((server) => server.totalConnections)).toEqual(connections);
+    for (const [index, server] of servers().entries()) {
+      await expectNothingSent(server, before[index] ?? countsOf(server), `server ${index}`);
+    }
   });
 
   it('with `shuffle: true`, tries the selected providers in random order', async () => {
@@ -458,15 +459,13 @@ describe('createCompletion hedging', () => {
 
   it('never starts the second provider when the first answers in time', async () => {
     serverA.enqueue({ chunks: ['quick', ' reply'], delayMs: 2 });
-    const connectionsB = serverB.totalConnections;
+    const beforeB = countsOf(serverB);
     const { completion$, answeredBy, scheduler } = hedged(100);
     const { values } = await collect(completion$);
     expect(values.join('')).toBe('quick reply');
     expect(answeredBy).toEqual(['a']);
     scheduler.flush(); // past `after`: the hedge timer is gone, not merely late
-    await nextMacrotask();
-    expect(serverB.requests).toHaveLength(0);
-    expect(serverB.totalConnections).toBe(connectionsB);
+    await expectNothingSent(serverB, beforeB, 'the second provider');
   });
 
   it('lets the earlier first chunk win when both are slow, and closes the other', async () => {

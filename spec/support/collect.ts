@@ -81,12 +81,3 @@ export async function refusedPort(): Promise<number> {
   });
   return port;
 }
-
-/**
- * Resolves after a 20 ms wait. It proves nothing about callbacks later than that: to show that
- * nothing was sent use `expectNothingSent`, and that nothing was emitted after an unsubscribe,
- * wait for the request's end as `cancelAtFirstValue` does.
- */
-export function nextMacrotask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 20));
-}
