@@ -105,6 +105,35 @@ function usageErrorFrom(error: unknown): UsageError {
 }
 
 /**
+ * `--option -1` written as `--option=-1` for the options that take a value: `parseArgs` reads a
+ * value that starts with `-` as an option of its own ("argument is ambiguous"), where the user
+ * meant a (bad) number, which the checks below then name.
+ */
+function joinDashedValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    const next = args[index + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    const takesValue =
+      name !== undefined &&
+      Object.hasOwn(OPTIONS, name) &&
+      OPTIONS[name as keyof typeof OPTIONS].type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else {
+      joined.push(arg);
+    }
+    if (arg === '--') {
+      joined.push(...args.slice(index + 1));
+      break;
+    }
+  }
+  return joined;
+}
+
+/**
  * Parses the command line (without `node` and the script) with `node:util` `parseArgs`:
  * checks every value and fills in the defaults.
  *
@@ -114,7 +143,7 @@ function usageErrorFrom(error: unknown): UsageError {
  *   later, from the key (see `chooseEndpoint`).
  * - An `--api-key` option is refused: keys come from `--api-key-file` or `OPENAI_API_KEY`.
  *
- * @param args - the arguments, e.g. `process.argv.slice(2)`.
+ * @param given - the arguments, e.g. `process.argv.slice(2)`.
  * @returns what to do.
  * @throws {@link UsageError} for an unknown option, a missing or bad value.
  * @example
@@ -123,7 +152,8 @@ function usageErrorFrom(error: unknown): UsageError {
  * // { kind: 'complete', options: { provider: 'openai', prompt: 'Hello there', ... } }
  * ```
  */
-export function parseCliArgs(args: readonly string[]): CliCommand {
+export function parseCliArgs(given: readonly string[]): CliCommand {
+  const args = joinDashedValues(given);
   refuseKeyArgument(args);
   let parsed;
   try {

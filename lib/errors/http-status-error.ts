@@ -65,7 +65,8 @@ export class HttpStatusError extends CompletionError {
     const text = init.statusText ? ` ${init.statusText}` : '';
     const fields = parseServerError(init.bodyExcerpt);
     const said = (fields.serverMessage ?? init.bodyExcerpt).trim().slice(0, 200);
-    const excerpt = said ? `: ${said}` : '';
+    // A server that puts its reason in both the status text and the body is quoted once.
+    const excerpt = said && said !== init.statusText.trim() ? `: ${said}` : '';
     super('HTTP_STATUS', `${describeTarget(init)} answered ${init.status}${text}${excerpt}`);
     this.name = 'HttpStatusError';
     this.status = init.status;

@@ -152,6 +152,22 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it.each([
+    [['--retries', '-1', 'Hi'], '--retries must be a whole number from 0 to 100, got "-1"'],
+    [['--timeout', '-5', 'Hi'], '--timeout'],
+  ])('names the option of a negative value (%j), not "argument is ambiguous"', (args, message) => {
+    expect(() => parseCliArgs(args)).toThrow(message);
+    expect(() => parseCliArgs(args)).not.toThrow(/ambiguous/);
+  });
+
+  it('keeps a negative number after -- as part of the prompt', () => {
+    const command = parseCliArgs(['--retries', '1', '--', '-1', 'degrees']);
+    expect(command).toMatchObject({
+      kind: 'complete',
+      options: { prompt: '-1 degrees', retries: 1 },
+    });
+  });
+
   it('gives --help precedence over --version and a completion', () => {
     expect(parseCliArgs(['-V', '--help', 'Hi'])).toEqual({ kind: 'help' });
     expect(parseCliArgs(['Hi', '--version'])).toEqual({ kind: 'version' });

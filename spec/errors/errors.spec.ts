@@ -30,6 +30,23 @@ const samples = [
   new DecodeError('truncated \\xXX escape', 7),
 ];
 
+describe('HttpStatusError message', () => {
+  it('quotes a reason given in both the status text and the body once', () => {
+    const reason = 'Invalid chat body: temperature must be a number from 0 to 2';
+    const error = new HttpStatusError({
+      provider: 'Aivvm',
+      method: 'POST',
+      url: 'http://127.0.0.1:1/api/chat',
+      status: 400,
+      statusText: reason,
+      bodyExcerpt: reason,
+      bodyTruncated: false,
+      responseHeaders: {},
+    });
+    expect(error.message.split(reason)).toHaveLength(2);
+  });
+});
+
 describe('errors', () => {
   it.each(samples.map((error) => [error.name, error] as const))(
     '%s is a CompletionError with a stable code, recognised by isInstance',
