@@ -57,16 +57,23 @@ async function stream(
   if (io.signal?.aborted) return EXIT_CODES.interrupted;
   const events$ = completionEvents(options, prompt, target).pipe(endWith<CliEvent>(DONE_EVENT));
   const controls = new TerminalControlFilter();
-  let endsWithNewline = true;
+  // Whether what was written so far ends a line (an object: the render callback updates it).
+  const written = { endsWithNewline: true };
   const render = (event: CliEvent): string => {
     const rendered = renderEvent(event, options.json);
     const text = options.json ? rendered : controls.push(rendered);
-    if (text !== '') endsWithNewline = text.endsWith('\n');
+    if (text !== '') written.endsWithNewline = text.endsWith('\n');
     // On a terminal, the shell prompt goes on a line of its own; pipes get the exact reply.
-    return event.type === 'done' && io.stdout.isTTY === true && !endsWithNewline ? '\n' : text;
+    return event.type === 'done' && io.stdout.isTTY === true && !written.endsWithNewline
+      ? '\n'
+      : text;
   };
   const outcome = await streamToOutput(events$, io.stdout, render, io.signal);
   state.outputClosed = outcome === 'output-closed';
+  // Stopped by Ctrl-C mid-line: the shell prompt still goes on a line of its own.
+  if (outcome === 'interrupted' && io.stdout.isTTY === true && !written.endsWithNewline) {
+    io.stdout.write('\n');
+  }
   return exitCodeOf(outcome);
 }
 

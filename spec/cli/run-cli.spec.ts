@@ -117,6 +117,31 @@ describe('runCli (in-process)', () => {
     expect(stdout.text).toBe('no newline\n');
   });
 
+  it('puts the shell prompt on a line of its own after Ctrl-C on a terminal', async () => {
+    server.enqueue({ chunks: ['half a ', 'line', ' never sent'], delayMs: 200 });
+    const controller = new AbortController();
+    const stdout = Object.assign(new TextSink(), { isTTY: true });
+    // Ctrl-C as soon as the first chunk is on the screen.
+    const write = stdout.write.bind(stdout);
+    stdout.write = ((chunk: string) => {
+      const written = write(chunk);
+      controller.abort();
+      return written;
+    }) as typeof stdout.write;
+    const code = await runCli(['--base-url', server.url, 'Hi'], {
+      stdin: process.stdin,
+      stdout,
+      stderr: new TextSink(),
+      env: {},
+      signal: controller.signal,
+    });
+
+    expect(code).toBe(130);
+    expect(stdout.text).toBe('half a \n');
+    const [request] = server.requests.slice(-1);
+    expect(await request?.closed).toBe('client-closed');
+  });
+
   it('does not read a terminal for the prompt', async () => {
     const stdin = Object.assign(new PassThrough(), { isTTY: true });
     const stderr = new TextSink();
