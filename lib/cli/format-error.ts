@@ -1,3 +1,4 @@
+import { errorHint } from './error-hint.js';
 import { redactSecrets } from './redact-secrets.js';
 import { UsageError } from './usage-error.js';
 
@@ -45,6 +46,8 @@ export function formatError(error: unknown, options: FormatErrorOptions): string
   const hint = error instanceof UsageError ? ' (see rx-completions --help)' : '';
   const message = messageOf(error).replace(/\s*[\r\n]+\s*/g, ' ');
   const lines = [`error: ${typeOf(error)}: ${message}${hint}`];
+  const fix = errorHint(error);
+  if (fix !== undefined) lines.push(fix);
   if (options.verbose) {
     lines.push(...framesOf(error));
     let cause = error instanceof Error ? error.cause : undefined;
