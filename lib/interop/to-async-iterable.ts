@@ -39,34 +39,36 @@ export function toAsyncIterable<T>(
   let head = 0;
   let settled: Settled | undefined;
   let subscription: Subscription | undefined;
-  let waiting:
-    { resolve: (result: IteratorResult<T>) => void; reject: (e: unknown) => void } | undefined;
+  // Calls of `next()` not answered yet, oldest first (a caller may make several at once).
+  const waiting: { resolve: (result: IteratorResult<T>) => void; reject: (e: unknown) => void }[] =
+    [];
+  const done: IteratorResult<T> = { done: true, value: undefined };
 
   const stop = (): void => {
     subscription?.unsubscribe();
     if (!settled) settled = { kind: 'complete' };
     buffered.length = 0;
     head = 0;
+    for (const pending of waiting.splice(0)) pending.resolve(done);
   };
 
   const settle = (end: Settled): void => {
     settled = end;
-    const pending = waiting;
-    if (!pending) return;
-    waiting = undefined;
-    // Told once: later calls of `next()` find the loop done.
+    const [first, ...rest] = waiting.splice(0);
+    if (!first) return;
+    // Told once: the other calls, and later ones, find the iteration done.
     settled = { kind: 'complete' };
     // An Observable may error with any value: it is passed on as it is, like `firstValueFrom`.
-    if (end.kind === 'error') pending.reject(end.error);
-    else pending.resolve({ done: true, value: undefined });
+    if (end.kind === 'error') first.reject(end.error);
+    else first.resolve(done);
+    for (const pending of rest) pending.resolve(done);
   };
 
   const start = (): void => {
     subscription = source.subscribe({
       next: (value) => {
-        if (waiting) {
-          const pending = waiting;
-          waiting = undefined;
+        const pending = waiting.shift();
+        if (pending) {
           pending.resolve({ done: false, value });
           return;
         }
@@ -105,10 +107,10 @@ export function toAsyncIterable<T>(
       return end.kind === 'error'
         ? // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           Promise.reject(end.error)
-        : Promise.resolve({ done: true, value: undefined });
+        : Promise.resolve(done);
     }
     return new Promise((resolve, reject) => {
-      waiting = { resolve, reject };
+      waiting.push({ resolve, reject });
     });
   };
 

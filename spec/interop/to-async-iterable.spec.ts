@@ -119,3 +119,28 @@ describe('toAsyncIterable', () => {
     });
   });
 });
+
+describe('toAsyncIterable with calls of next() made at once', () => {
+  it('answers each in order, and ends the others when the source completes', async () => {
+    const subject = new Subject<string>();
+    const iterable = toAsyncIterable(subject);
+    const [first, second, third] = [iterable.next(), iterable.next(), iterable.next()];
+    subject.next('a');
+    subject.next('b');
+    subject.complete();
+    expect(await Promise.all([first, second, third])).toEqual([
+      { done: false, value: 'a' },
+      { done: false, value: 'b' },
+      { done: true, value: undefined },
+    ]);
+  });
+
+  it('ends the calls still waiting when the loop is left with return()', async () => {
+    const subject = new Subject<string>();
+    const iterable = toAsyncIterable(subject);
+    const pending = iterable.next();
+    await iterable.return?.();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(subject.observed).toBe(false);
+  });
+});
