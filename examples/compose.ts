@@ -19,6 +19,7 @@ import {
   accumulateText,
   Aivvm,
   converse,
+  messageText,
   retryCompletion,
   toMessage,
   type AivvmModelName,
@@ -58,10 +59,11 @@ try {
   const history = await lastValueFrom(
     from(['And what does switchMap do?']).pipe(converse(complete, [...asked, reply])),
   );
-  for (const message of history) console.log(`${message.role}: ${firstLine(message.content)}`);
+  for (const message of history) console.log(`${message.role}: ${firstLine(messageText(message))}`);
   console.log(`history: ${history.length} messages`);
   // The loopback server's reply describes the request: the second turn was sent the history.
-  const lastReply = history.at(-1)?.content ?? '';
+  const last = history.at(-1);
+  const lastReply = last ? messageText(last) : '';
   console.log(`the last reply saw: ${lastReply.match(/\*\*Conversation:\*\* (.*)/)?.[1] ?? '?'}`);
 
   // 2. Type-ahead: every keystroke starts a search and `switchMap` cancels the one before,

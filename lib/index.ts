@@ -16,7 +16,21 @@ export type { AivvmOptions } from './providers/aivvm/aivvm-options.js';
 export type { CompletionOptions, Provider } from './providers/provider.js';
 export type { CompletionRequest } from './providers/completion-request.js';
 export { DEFAULT_IDLE_TIMEOUT_MS, type CompletionTimeout } from './providers/completion-timeout.js';
-export type { ChatMessage, ChatRole, Messages } from './messages/chat-message.js';
+export type {
+  AssistantMessage,
+  ChatMessage,
+  ChatRole,
+  Messages,
+  SystemMessage,
+  ToolMessage,
+  UserMessage,
+} from './messages/chat-message.js';
+export type { ContentPart, ImagePart, TextPart } from './messages/content-part.js';
+export type { ToolCall } from './messages/tool-call.js';
+export { messageText } from './messages/message-text.js';
+export type { ToolChoice, ToolDefinition } from './tools/tool-definition.js';
+export type { JsonSchema } from './json/json-schema.js';
+export type { ResponseFormat } from './json/response-format.js';
 
 export { decodeText, type DecodeTextErrors, type DecodeTextOptions } from './decode/decode-text.js';
 
@@ -91,10 +105,13 @@ export type {
 export type {
   CompletionEvent,
   FinishEvent,
+  ReasoningDeltaEvent,
   TextDeltaEvent,
   TokenUsage,
+  ToolCallDeltaEvent,
+  ToolCallEvent,
   UsageEvent,
-} from './providers/openai-compatible/completion-event.js';
+} from './events/completion-event.js';
 export type { ModelInfo } from './providers/openai-compatible/model-info.js';
 export { StreamError, type StreamErrorKind } from './errors/stream-error.js';
 
@@ -103,6 +120,7 @@ export {
   type CreateCompletionRequest,
   type ProviderRef,
 } from './facade/create-completion.js';
+export { createCompletionEvents } from './facade/create-completion-events.js';
 export {
   ProviderRegistry,
   type RegisteredProvider,
@@ -130,7 +148,7 @@ export { toReadableStream } from './interop/to-readable-stream.js';
 export type { PullOptions } from './interop/max-buffered.js';
 export { toResponse } from './interop/to-response.js';
 export { pipeToNodeResponse, type NodeResponseLike } from './interop/pipe-to-node-response.js';
-export type { ResponseFormat, ResponseOptions } from './interop/response-format.js';
+export type { ResponseBodyFormat, ResponseOptions } from './interop/response-format.js';
 
 export { redactError } from './secrets/redact-error.js';
 export { redactErrors } from './secrets/redact-errors.js';

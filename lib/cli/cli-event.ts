@@ -1,5 +1,5 @@
 import { CompletionError } from '../errors/completion-error.js';
-import type { CompletionEvent } from '../providers/openai-compatible/completion-event.js';
+import type { CompletionEvent } from '../events/completion-event.js';
 import { terminalSafeJson } from './terminal-safe-text.js';
 
 /** The last event of a reply that was streamed in full. */

@@ -3,7 +3,7 @@ import { map, type Observable } from 'rxjs';
 import type { Messages } from '../messages/chat-message.js';
 import { retryCompletion } from '../operators/retry-completion.js';
 import { Aivvm } from '../providers/aivvm/aivvm.js';
-import type { CompletionEvent } from '../providers/openai-compatible/completion-event.js';
+import type { CompletionEvent } from '../events/completion-event.js';
 import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
 import type { CompletionOptions } from '../providers/provider.js';
 import type { CliOptions, CliProvider } from './cli-options.js';

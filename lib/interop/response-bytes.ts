@@ -1,5 +1,5 @@
 import { catchError, endWith, map, of, type Observable } from 'rxjs';
-import type { ResponseFormat } from './response-format.js';
+import type { ResponseBodyFormat } from './response-format.js';
 import { SSE_DONE_FRAME, sseDataFrame, sseErrorFrame } from './sse-frames.js';
 
 /**
@@ -13,7 +13,7 @@ import { SSE_DONE_FRAME, sseDataFrame, sseErrorFrame } from './sse-frames.js';
  */
 export function responseBytes(
   source: Observable<unknown>,
-  format: ResponseFormat,
+  format: ResponseBodyFormat,
 ): Observable<Uint8Array> {
   const encoder = new TextEncoder();
   const text$ =

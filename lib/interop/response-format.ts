@@ -5,7 +5,7 @@
  * - `'sse'`: one `data: <JSON>` event per value (text chunks or event objects), then
  *   `data: [DONE]`; an error is an `event: error` with `{ code, message }`, and no `[DONE]`.
  */
-export type ResponseFormat = 'text' | 'sse';
+export type ResponseBodyFormat = 'text' | 'sse';
 
 /** Options of `toResponse` and `pipeToNodeResponse`. */
 export interface ResponseOptions {
@@ -13,7 +13,7 @@ export interface ResponseOptions {
    * The body's framing.
    * @default 'text'
    */
-  readonly format?: ResponseFormat;
+  readonly format?: ResponseBodyFormat;
   /**
    * The status code.
    * @default 200

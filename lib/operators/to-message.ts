@@ -1,8 +1,8 @@
 import { map, reduce, type OperatorFunction } from 'rxjs';
-import type { ChatMessage } from '../messages/chat-message.js';
+import type { AssistantMessage } from '../messages/chat-message.js';
 
 /**
- * Joins the text chunks of a completion into one assistant {@link ChatMessage}, emitted when
+ * Joins the text chunks of a completion into one {@link AssistantMessage}, emitted when
  * the source completes.
  *
  * ```
@@ -28,10 +28,10 @@ import type { ChatMessage } from '../messages/chat-message.js';
  * @see {@link continueConversation} to append the message to a conversation.
  * @returns an operator from text chunks to one message.
  */
-export function toMessage(): OperatorFunction<string, ChatMessage> {
+export function toMessage(): OperatorFunction<string, AssistantMessage> {
   return (source) =>
     source.pipe(
       reduce((content, chunk) => content + chunk, ''),
-      map((content): ChatMessage => ({ role: 'assistant', content })),
+      map((content): AssistantMessage => ({ role: 'assistant', content })),
     );
 }

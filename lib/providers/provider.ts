@@ -1,5 +1,8 @@
 import type { Observable } from 'rxjs';
+import type { CompletionEvent } from '../events/completion-event.js';
+import type { ResponseFormat } from '../json/response-format.js';
 import type { Messages } from '../messages/chat-message.js';
+import type { ToolChoice, ToolDefinition } from '../tools/tool-definition.js';
 import type { CompletionTimeout } from './completion-timeout.js';
 
 /**
@@ -42,6 +45,19 @@ export interface CompletionOptions {
    * @example `{ signal: AbortSignal.timeout(30_000) }`
    */
   readonly signal?: AbortSignal;
+  /**
+   * Tools the model may call; its calls arrive as `tool-call-delta` and `tool-call` events of
+   * `createCompletionEvents` (the text-only `createCompletion` shows only the text).
+   * A provider whose protocol has no tools refuses them with an `InvalidRequestError`.
+   */
+  readonly tools?: readonly ToolDefinition[];
+  /**
+   * Whether and which tool the model must call.
+   * @default the server's ('auto' when tools are given)
+   */
+  readonly toolChoice?: ToolChoice;
+  /** Ask for a JSON reply, optionally matching a JSON Schema. */
+  readonly responseFormat?: ResponseFormat;
 }
 
 /**
@@ -84,4 +100,22 @@ export interface Provider<Options extends CompletionOptions = CompletionOptions>
     stream: boolean,
     options?: Options,
   ): Observable<string>;
+  /**
+   * Streams the reply to `messages` as events: text, reasoning and tool-call deltas, complete
+   * tool calls, the finish reason and the token usage (what the protocol reports). Every
+   * provider of this package has it; a provider of your own may leave it out, and the facade
+   * then reads its text as `text-delta` events.
+   *
+   * @param model - the model name.
+   * @param messages - the conversation, oldest first.
+   * @param stream - `true` to emit events as they arrive, `false` to ask for the whole reply.
+   * @param options - provider options.
+   * @returns a cold Observable: each subscription sends its own request; unsubscribing aborts it.
+   */
+  createCompletionEvents?(
+    model: string,
+    messages: Messages,
+    stream: boolean,
+    options?: Options,
+  ): Observable<CompletionEvent>;
 }

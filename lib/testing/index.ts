@@ -27,4 +27,4 @@ export type {
 } from './reply/reply-script.js';
 export type { RecordedRequest, RequestOutcome } from './recording/recorded-request.js';
 export type { WaitOptions } from './server/wait-until.js';
-export type { AivvmChatBody } from './aivvm/aivvm-chat-body.js';
+export type { AivvmChatBody, AivvmChatMessage } from './aivvm/aivvm-chat-body.js';

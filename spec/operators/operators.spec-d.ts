@@ -2,7 +2,7 @@ import { of, type Observable, type OperatorFunction } from 'rxjs';
 import { describe, expectTypeOf, it } from 'vitest';
 import { continueConversation } from '../../lib/conversation/continue-conversation.js';
 import { converse } from '../../lib/conversation/converse.js';
-import type { ChatMessage, Messages } from '../../lib/messages/chat-message.js';
+import type { AssistantMessage, ChatMessage, Messages } from '../../lib/messages/chat-message.js';
 import type { CompletionOptions } from '../../lib/providers/provider.js';
 import { accumulateText } from '../../lib/operators/accumulate-text.js';
 import { bufferLines } from '../../lib/operators/buffer-lines.js';
@@ -19,7 +19,7 @@ describe('operator types', () => {
   });
 
   it('maps text chunks to messages and text', () => {
-    expectTypeOf(of('a').pipe(toMessage())).toEqualTypeOf<Observable<ChatMessage>>();
+    expectTypeOf(of('a').pipe(toMessage())).toEqualTypeOf<Observable<AssistantMessage>>();
     expectTypeOf(of('a').pipe(accumulateText(), bufferLines(), smoothText())).toEqualTypeOf<
       Observable<string>
     >();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { StreamError } from '../../lib/errors/stream-error.js';
 import { chatChunkEvents } from '../../lib/providers/openai-compatible/chat-chunk-events.js';
 import { chatCompletionEvents } from '../../lib/providers/openai-compatible/chat-completion-object-events.js';
-import type { CompletionEvent } from '../../lib/providers/openai-compatible/completion-event.js';
+import type { CompletionEvent } from '../../lib/events/completion-event.js';
 import { itHonoursTheOperatorContract } from '../operators/support/operator-contract.js';
 import { collect } from '../support/collect.js';
 

@@ -2,7 +2,7 @@ import { from, lastValueFrom, toArray, type Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { StreamError } from '../../lib/errors/stream-error.js';
 import { chatChunkEvents } from '../../lib/providers/openai-compatible/chat-chunk-events.js';
-import type { CompletionEvent } from '../../lib/providers/openai-compatible/completion-event.js';
+import type { CompletionEvent } from '../../lib/events/completion-event.js';
 import { decodeUtf8 } from '../../lib/sse/decode-utf8.js';
 import { parseServerSentEvents } from '../../lib/sse/parse-server-sent-events.js';
 import { collect } from '../support/collect.js';

@@ -1,5 +1,6 @@
-import { defer, reduce, throwError, type Observable } from 'rxjs';
+import { defer, map, reduce, throwError, type Observable } from 'rxjs';
 import { decodeText } from '../../decode/decode-text.js';
+import type { TextDeltaEvent } from '../../events/completion-event.js';
 import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
 import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
@@ -126,6 +127,32 @@ export class Aivvm {
       });
     }
     return Aivvm.#complete(modelOrRequest, messages as Messages, stream === true, options);
+  }
+
+  /**
+   * The reply as events, for code written against every provider's `createCompletionEvents`:
+   * chatbot-ui's protocol carries only text, so there are only `text-delta` events (no finish
+   * reason, no usage, no tool calls). Errors are those of {@link Aivvm.createCompletion}.
+   *
+   * @param model - a key of {@link Aivvm.models}, or `''`.
+   * @param messages - the conversation, oldest first.
+   * @param stream - emit chunks as they arrive (`true`) or the whole reply once (`false`).
+   * @param options - `systemMessage`, `temperature`, `baseURL`, `axios`, `timeout`.
+   * @returns a cold Observable of `text-delta` events.
+   * @example
+   * ```ts
+   * Aivvm.createCompletionEvents('gpt-4', messages, true, { baseURL }).subscribe(console.log);
+   * ```
+   */
+  static createCompletionEvents(
+    model: string,
+    messages: Messages,
+    stream: boolean,
+    options?: AivvmOptions,
+  ): Observable<TextDeltaEvent> {
+    return Aivvm.createCompletion(model, messages, stream, options).pipe(
+      map((text): TextDeltaEvent => ({ type: 'text-delta', text })),
+    );
   }
 
   static #complete(

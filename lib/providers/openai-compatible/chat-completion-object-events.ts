@@ -1,5 +1,5 @@
 import { StreamError } from '../../errors/stream-error.js';
-import type { CompletionEvent } from './completion-event.js';
+import type { CompletionEvent } from '../../events/completion-event.js';
 import { contentText } from './content-text.js';
 import { serverErrorDetail } from './server-error-detail.js';
 

@@ -1,6 +1,8 @@
 import type { AxiosInstanceLike } from '../../http/axios-instance-like.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, type ByteRequest } from '../../http/byte-request.js';
 import type { ChatMessage, Messages } from '../../messages/chat-message.js';
+import { openAIToolFields } from './openai-tool-fields.js';
+import { openAIWireMessage } from './openai-wire-message.js';
 import { encodeRequestBody } from '../../validation/encode-request-body.js';
 import type { OpenAICompletionOptions } from './openai-compatible-options.js';
 
@@ -37,7 +39,7 @@ function transport(endpoint: OpenAIEndpoint, stream: boolean): Partial<ByteReque
 
 function chatBody(
   model: string,
-  messages: readonly ChatMessage[],
+  messages: readonly Record<string, unknown>[],
   stream: boolean,
   options: OpenAICompletionOptions,
 ): Record<string, unknown> {
@@ -52,6 +54,7 @@ function chatBody(
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
     ...(options.stop === undefined ? {} : { stop: options.stop }),
+    ...openAIToolFields(options),
   };
 }
 
@@ -81,7 +84,7 @@ export function chatCompletionsRequest(
 ): ByteRequest {
   const system: ChatMessage[] =
     options.systemMessage === undefined ? [] : [{ role: 'system', content: options.systemMessage }];
-  const sent = [...system, ...messages].map(({ role, content }) => ({ role, content }));
+  const sent = [...system, ...messages].map(openAIWireMessage);
   const body = encodeRequestBody({
     provider: endpoint.provider,
     json: chatBody(model, sent, stream, options),

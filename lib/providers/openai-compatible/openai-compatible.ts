@@ -24,7 +24,7 @@ import {
   listModelsRequest,
   type OpenAIEndpoint,
 } from './chat-completions-request.js';
-import type { CompletionEvent } from './completion-event.js';
+import type { CompletionEvent } from '../../events/completion-event.js';
 import { parseModelList, type ModelInfo } from './model-info.js';
 import {
   OPENAI_BASE_URL,

@@ -1,4 +1,10 @@
-import type { ChatMessage } from '../../messages/chat-message.js';
+/** A message as chatbot-ui carries it: a role and plain text. */
+export interface AivvmChatMessage {
+  /** Who wrote it. */
+  readonly role: 'system' | 'user' | 'assistant';
+  /** What it says. */
+  readonly content: string;
+}
 
 /**
  * The body of `POST /api/chat`: chatbot-ui's `ChatBody`, as the Aivvm provider sends it
@@ -19,7 +25,7 @@ export interface AivvmChatBody {
   /** The model, `{ id, name }` from the model table. */
   readonly model: { readonly id: string; readonly name: string };
   /** The conversation, oldest first (chatbot-ui puts the system prompt in `prompt`). */
-  readonly messages: readonly ChatMessage[];
+  readonly messages: readonly AivvmChatMessage[];
   /** The OpenAI key chatbot-ui forwards; the Aivvm provider always sends `""`. */
   readonly key: string;
   /** The system prompt. */
