@@ -79,6 +79,8 @@ export {
 export { timeoutCompletion, type TimeoutCompletionConfig } from './operators/timeout-completion.js';
 export { abortOnSignal } from './operators/abort-on-signal.js';
 export { toObject } from './operators/to-object.js';
+export { toolCalls, type ParsedToolCall } from './operators/tool-calls.js';
+export { completeToolCalls } from './events/complete-tool-calls.js';
 export { partialJson, type PartialValue } from './operators/partial-json.js';
 export type {
   StandardSchemaOutput,

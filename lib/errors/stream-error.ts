@@ -11,6 +11,8 @@ export type StreamErrorKind =
    * does not allow (a `content` that is a number, a boolean, an object).
    */
   | 'unexpected-shape'
+  /** A tool call's arguments were not JSON (RFC 8259), or a call came without a name. */
+  | 'invalid-tool-call'
   /** An SSE line or event was larger than the documented bound (`maxEventSize`). */
   | 'event-too-large'
   /** The stream ended cleanly but without its end marker (`data: [DONE]`): the reply may be cut. */
