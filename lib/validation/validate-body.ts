@@ -22,8 +22,17 @@ const childPath = (path: string, key: string | number): string =>
       ? `${path}.${key}`
       : `${path}[…]`;
 
-/** The first value under `value` that JSON cannot encode faithfully, walking depth-first. */
-function jsonViolation(
+/**
+ * The first value under `value` that JSON cannot encode faithfully, walking depth-first: a
+ * BigInt, NaN or an infinity, a circular reference, nesting deeper than {@link MAX_BODY_DEPTH}.
+ *
+ * @param value - the value to send.
+ * @param path - its path, for the violation's field.
+ * @param ancestors - the objects it is inside (`[]` at the top).
+ * @returns the first rule broken, or `undefined`.
+ * @internal
+ */
+export function jsonViolation(
   value: unknown,
   path: string,
   ancestors: readonly object[],

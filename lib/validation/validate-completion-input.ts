@@ -52,10 +52,12 @@ function firstViolation(input: CompletionInput): Violation | undefined {
  * {@link InvalidRequestError} naming the first rule broken. Providers call it first thing on
  * subscribe (inside their `defer`), so the error is the Observable's and no request is made.
  *
- * The rules: `options` an object; `model` a string; `messages` an array of objects with a
- * `role` among `system`, `user`, `assistant` and a string `content`; `systemMessage` a string;
+ * The rules: `options` an object; `model` a string; `messages` an array of messages, each
+ * of its role's shape (see `messagesViolation`: text or text and image parts, tool calls with
+ * JSON arguments, tool results answering an earlier call); `systemMessage` a string;
  * `temperature` a finite number of 0 or more; `maxTokens` and `maxInputBytes` positive
- * integers; `stop` a string or strings; `body` an object JSON encodes faithfully, without
+ * integers; `stop` a string or strings; `tools`, `toolChoice` and `responseFormat` well
+ * formed; `body` an object JSON encodes faithfully, without
  * `model`, `messages` or `stream`; the base URL an absolute `http:`/`https:` URL; and a model
  * name no longer than `maxInputBytes`. Options left out are not checked. The bound on the
  * whole request body is checked when it is encoded (`encodeRequestBody`); which model names a

@@ -1,6 +1,7 @@
 import { describeValue } from './describe-value.js';
 import { bodyViolation } from './validate-body.js';
 import { timeoutViolation } from './timeout-violation.js';
+import { toolOptionsViolation } from './validate-tool-options.js';
 import type { Violation } from './violation.js';
 
 /** The options every provider shares, as a JavaScript caller may pass them. */
@@ -43,8 +44,8 @@ function signalViolation(signal: unknown): Violation | undefined {
  * Checks the completion options that are given (left-out ones keep their defaults):
  * `systemMessage` a string, `temperature` a finite number of 0 or more, `maxTokens` and
  * `maxInputBytes` positive integers, `stop` a string or an array of strings, `timeout` positive
- * deadlines, `body` an object
- * JSON encodes faithfully that leaves `model`, `messages` and `stream` to the arguments.
+ * deadlines, `tools`/`toolChoice`/`responseFormat` well formed (see `toolOptionsViolation`),
+ * `body` an object JSON encodes faithfully that leaves `model`, `messages` and `stream` to the arguments.
  *
  * @param options - the options as given.
  * @returns the first rule broken, or `undefined`.
@@ -82,6 +83,7 @@ export function optionsViolation(options: LooseOptions): Violation | undefined {
     (stop === undefined ? undefined : stopViolation(stop)) ??
     timeoutViolation(timeout) ??
     signalViolation(signal) ??
+    toolOptionsViolation(options) ??
     bodyViolation(body)
   );
 }

@@ -57,7 +57,7 @@ const CASES: readonly (readonly [string, Make, unknown, unknown, unknown, string
     [{ role: MB20, content: 'Hi' }],
     {},
     'messages[0].role',
-    /must be one of "system", "user", "assistant", got a string of 20971520 characters/,
+    /must be one of "system", "user", "assistant", "tool", got a string of 20971520 characters/,
   ],
   [
     'Aivvm: an unknown role',
@@ -72,10 +72,10 @@ const CASES: readonly (readonly [string, Make, unknown, unknown, unknown, string
     'OpenAI: an unknown role',
     openai,
     'gpt-4',
-    [{ role: 'tool', content: 'Hi' }],
+    [{ role: 'developer', content: 'Hi' }],
     {},
     'messages[0].role',
-    /got "tool"/,
+    /got "developer"/,
   ],
   [
     'OpenAI: a 20 MB body extra',

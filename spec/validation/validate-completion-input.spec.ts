@@ -49,7 +49,7 @@ describe('validateCompletionInput', () => {
   });
 
   it('refuses a role outside ChatRole and a bad body through the options', () => {
-    expect(violation({ messages: [{ role: 'tool', content: 'x' }] })?.field).toBe(
+    expect(violation({ messages: [{ role: 'developer', content: 'x' }] })?.field).toBe(
       'messages[0].role',
     );
     expect(violation({ options: { body: { seed: 1n } } })?.field).toBe('body.seed');

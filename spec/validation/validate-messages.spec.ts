@@ -3,13 +3,13 @@ import { CHAT_ROLES, isChatRole } from '../../lib/messages/chat-message.js';
 import { messagesViolation } from '../../lib/validation/validate-messages.js';
 
 describe('messagesViolation', () => {
-  it.each(CHAT_ROLES)('accepts the role %s', (role) => {
+  it.each(CHAT_ROLES.filter((role) => role !== 'tool'))('accepts the role %s', (role) => {
     expect(messagesViolation([{ role, content: 'Hi' }])).toBeUndefined();
   });
 
   it.each([
-    ['tool', '"tool"'],
     ['developer', '"developer"'],
+    ['function', '"function"'],
     ['User', '"User"'],
     ['', 'an empty string'],
     [undefined, 'undefined'],
@@ -24,7 +24,7 @@ describe('messagesViolation', () => {
     ];
     expect(messagesViolation(messages)).toEqual({
       field: 'messages[2].role',
-      reason: `must be one of "system", "user", "assistant", got ${shown}`,
+      reason: `must be one of "system", "user", "assistant", "tool", got ${shown}`,
     });
   });
 
@@ -32,7 +32,7 @@ describe('messagesViolation', () => {
     for (const role of ['sk-live-123456', 'a'.repeat(33), 'you are a pirate']) {
       const violation = messagesViolation([{ role, content: 'Hi' }]);
       expect(violation?.reason).toBe(
-        `must be one of "system", "user", "assistant", got a string of ${role.length} characters`,
+        `must be one of "system", "user", "assistant", "tool", got a string of ${role.length} characters`,
       );
     }
   });
@@ -44,7 +44,8 @@ describe('messagesViolation', () => {
 
   it('isChatRole answers for CHAT_ROLES only', () => {
     expect(CHAT_ROLES.every(isChatRole)).toBe(true);
-    expect(isChatRole('tool')).toBe(false);
+    expect(isChatRole('tool')).toBe(true);
+    expect(isChatRole('function')).toBe(false);
     expect(isChatRole({ toString: () => 'user' })).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_RESPONSE_BYTES, type ByteRequest } from '../../http/byte-request.js';
 import type { Messages } from '../../messages/chat-message.js';
 import { encodeRequestBody } from '../../validation/encode-request-body.js';
+import { aivvmMessages } from './aivvm-messages.js';
 import type { AivvmModel } from './aivvm-models.js';
 import type { AivvmOptions } from './aivvm-options.js';
 
@@ -48,11 +49,12 @@ function aivvmHeaders(contentLength: number): Record<string, string> {
  * prompt included when none is given — is bounded by `maxInputBytes` (see `encodeRequestBody`).
  *
  * @param model - the model's table entry.
- * @param messages - the conversation, sent as given (`{ role, content }` each).
+ * @param messages - the conversation, sent as `{ role, content }` each (see `aivvmMessages`).
  * @param options - system message, temperature, base URL and axios instance.
  * @param stream - whether the reply is streamed (else it is read whole, bounded).
  * @returns the request, body encoded as UTF-8.
- * @throws `InvalidRequestError` when the body is over `maxInputBytes`.
+ * @throws `InvalidRequestError` when the body is over `maxInputBytes`, or holds what chatbot-ui
+ *   cannot carry (images, tool calls, tool results, tools, a JSON mode).
  */
 export function aivvmRequest(
   model: AivvmModel,
@@ -60,7 +62,7 @@ export function aivvmRequest(
   options: AivvmOptions,
   stream = true,
 ): ByteRequest {
-  const sent = messages.map(({ role, content }) => ({ role, content }));
+  const sent = aivvmMessages(messages, options);
   const prompt = options.systemMessage ?? AIVVM_DEFAULT_SYSTEM_MESSAGE;
   const body = encodeRequestBody({
     provider: 'Aivvm',
