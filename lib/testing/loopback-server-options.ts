@@ -1,5 +1,6 @@
 import { AIVVM_MODELS } from '../providers/aivvm/aivvm-models.js';
 import type { ReplySource } from './reply/reply-script.js';
+import type { ProviderForwardTarget } from './forward/forward-through-provider.js';
 
 /**
  * An OpenAI-compatible upstream for `/api/chat` to forward to, instead of the server's own
@@ -10,7 +11,7 @@ import type { ReplySource } from './reply/reply-script.js';
  * const server = await startLoopbackServer({ upstream: { baseURL: 'http://127.0.0.1:11434/v1' } });
  * ```
  */
-export interface LoopbackUpstream {
+export interface OpenAIUpstream {
   /** The API root, ending in `/v1` as in the official SDK; the forward posts to `${baseURL}/chat/completions`. */
   readonly baseURL: string;
   /** Sent as `authorization: Bearer <apiKey>` (unless the Aivvm body carries a `key`). */
@@ -18,6 +19,18 @@ export interface LoopbackUpstream {
   /** Extra headers for every forwarded request. */
   readonly headers?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Where `/api/chat` forwards: an OpenAI-compatible API root (`{ baseURL, apiKey?, headers? }`),
+ * or any provider of this package (`{ provider, model? }`: Anthropic, Gemini, Ollama…), whose
+ * text is streamed back as chatbot-ui's plain text.
+ *
+ * @example
+ * ```ts
+ * await startLoopbackServer({ upstream: { provider: new OpenAICompatible({ baseURL }), model: 'llama3.2' } });
+ * ```
+ */
+export type LoopbackUpstream = OpenAIUpstream | ProviderForwardTarget;
 
 /**
  * The model ids `GET /v1/models` lists by default: the Aivvm ones (`AIVVM_MODELS`), then
@@ -73,7 +86,7 @@ export interface LoopbackServerOptions {
    * Where `/api/chat` forwards a conversation when no script answers it, as chatbot-ui's
    * `pages/api/chat.ts` forwarded to OpenAI.
    * @defaultValue the server's own `${url}/v1`, with its `apiKey`
-   * @example { baseURL: 'http://127.0.0.1:11434/v1' }
+   * @example { baseURL: 'http://127.0.0.1:11434/v1' }, or { provider: new Anthropic() }
    */
   readonly upstream?: LoopbackUpstream;
 }
@@ -85,28 +98,35 @@ const isToken = (value: string): boolean => /^[\x21-\x7e]+$/u.test(value);
  *
  * @param options - the options given.
  * @throws TypeError for an `apiKey` that is empty or not printable ASCII without spaces, a
- *   model id that is not a non-empty string, an upstream `baseURL` that is not an http(s) URL.
+ *   model id that is not a non-empty string, an upstream `baseURL` that is not an http(s) URL,
+ *   an upstream `provider` without `createCompletion`.
  * @example
  * ```ts
  * assertOpenAIOptions({ apiKey: '' }); // throws: apiKey must be printable ASCII without spaces
  * ```
  */
 export function assertOpenAIOptions(options: LoopbackServerOptions): void {
-  const { apiKey, models, upstream } = options;
+  const { apiKey, models } = options;
   if (apiKey !== undefined && !isToken(apiKey)) {
     throw new TypeError('apiKey must be printable ASCII without spaces');
-  }
-  if (upstream?.apiKey !== undefined && !isToken(upstream.apiKey)) {
-    throw new TypeError('upstream.apiKey must be printable ASCII without spaces');
   }
   for (const id of models ?? []) {
     if (typeof id !== 'string' || id === '')
       throw new TypeError('models must be non-empty strings');
   }
-  if (upstream !== undefined) {
-    const protocol = URL.canParse(upstream.baseURL) ? new URL(upstream.baseURL).protocol : '';
-    if (protocol !== 'http:' && protocol !== 'https:') {
-      throw new TypeError(`upstream.baseURL must be an http(s) URL, got "${upstream.baseURL}"`);
+  const { upstream } = options;
+  if (upstream === undefined) return;
+  if ('provider' in upstream) {
+    if (typeof upstream.provider.createCompletion !== 'function') {
+      throw new TypeError('upstream.provider must be a provider (with createCompletion)');
     }
+    return;
+  }
+  if (upstream.apiKey !== undefined && !isToken(upstream.apiKey)) {
+    throw new TypeError('upstream.apiKey must be printable ASCII without spaces');
+  }
+  const protocol = URL.canParse(upstream.baseURL) ? new URL(upstream.baseURL).protocol : '';
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new TypeError(`upstream.baseURL must be an http(s) URL, got "${upstream.baseURL}"`);
   }
 }

@@ -1,3 +1,4 @@
+import type { ProviderForwardTarget } from './forward/forward-through-provider.js';
 import { randomUUID } from 'node:crypto';
 
 import {
@@ -117,9 +118,9 @@ export async function startLoopbackServer(
     apiKey,
     headers: { [FORWARD_HEADER]: token },
   });
-  const target: ForwardTarget | undefined =
-    upstream === undefined
-      ? undefined
+  const target: ForwardTarget | ProviderForwardTarget | undefined =
+    upstream === undefined || 'provider' in upstream
+      ? upstream
       : { baseURL: upstream.baseURL, apiKey: upstream.apiKey, headers: upstream.headers ?? {} };
   const routes = createLoopbackRoutes({
     apiKey,

@@ -1,6 +1,7 @@
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
+import type { OpenAICompletionOptions } from '../../lib/providers/openai-compatible/openai-compatible-options.js';
 import type { Messages } from '../../lib/messages/chat-message.js';
 import type { ToolDefinition } from '../../lib/tools/tool-definition.js';
 import { useRawHttpServer } from '../support/raw-http-server.js';
@@ -33,7 +34,7 @@ const conversation: Messages = [
   { role: 'tool', toolCallId: 'call_1', content: '{"celsius":4}' },
 ];
 
-async function sentBody(options: Parameters<OpenAICompatible['createCompletion']>[3]) {
+async function sentBody(options: OpenAICompletionOptions) {
   raw().handle((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream' }).end(DONE_STREAM);
   });

@@ -1,4 +1,5 @@
 import { forwardChat, PLAIN_TEXT } from '../forward/forward-chat.js';
+import { forwardThroughProvider } from '../forward/forward-through-provider.js';
 import { toChatCompletionsRequest } from '../forward/to-chat-completions-request.js';
 import { composeDefaultReply } from '../reply/compose-default-reply.js';
 import { planReply, type ReplyDefaults } from '../reply/reply-plan.js';
@@ -43,8 +44,11 @@ async function handleChat(exchange: Exchange, config: LoopbackRouteConfig): Prom
     return;
   }
   const script = exchange.takeScript();
-  if (script === undefined) await forwardChat(exchange, parsed.body, config.upstream());
-  else await answerScripted(exchange, parsed.body, script);
+  if (script === undefined) {
+    const target = config.upstream();
+    if ('provider' in target) await forwardThroughProvider(exchange, parsed.body, target);
+    else await forwardChat(exchange, parsed.body, target);
+  } else await answerScripted(exchange, parsed.body, script);
 }
 
 /**
@@ -53,8 +57,8 @@ async function handleChat(exchange: Exchange, config: LoopbackRouteConfig): Prom
  *
  * A body that is not JSON or not a `ChatBody` is answered 400 with the reason as status text
  * and body, and takes no script. Otherwise, without a script for it, the request is forwarded
- * to the upstream (by default the server's own `/v1/chat/completions`) and its content deltas
- * streamed back, upstream failures answered 500 with the reason as status text (see
+ * to the upstream (by default the server's own `/v1/chat/completions`; or any provider of this
+ * package, see `forwardThroughProvider`) and its content deltas streamed back, upstream failures answered 500 with the reason as status text (see
  * `forwardChat`). A script makes `/api/chat` answer itself: its default content is the same
  * {@link composeDefaultReply} text, one write per word, the server's `delayMs` apart;
  * `upstreamError` answers 500 with the reason as status text and body `Error`.

@@ -1,4 +1,5 @@
 import type { ForwardTarget } from '../forward/forward-target.js';
+import type { ProviderForwardTarget } from '../forward/forward-through-provider.js';
 
 /**
  * What the loopback server's routes know about their server, normalised once when it starts.
@@ -14,5 +15,5 @@ export interface LoopbackRouteConfig {
   /** The model ids `GET /v1/models` lists. */
   readonly models: readonly string[];
   /** Where `/api/chat` forwards; asked per request (the server's own URL is known late). */
-  readonly upstream: () => ForwardTarget;
+  readonly upstream: () => ForwardTarget | ProviderForwardTarget;
 }
