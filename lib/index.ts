@@ -75,6 +75,7 @@ export {
   type Jitter,
   type RetryCompletionConfig,
   type RetryContext,
+  type RetryWait,
 } from './operators/retry-completion.js';
 export { timeoutCompletion, type TimeoutCompletionConfig } from './operators/timeout-completion.js';
 export { abortOnSignal } from './operators/abort-on-signal.js';

@@ -54,7 +54,7 @@ export interface CliOptions {
   readonly retries: number;
   /** `--json`: one JSON event per line instead of the bare text. */
   readonly json: boolean;
-  /** `--verbose`: stack traces and the loopback server's address on stderr. */
+  /** `--verbose`: each retry and its wait, stack traces and the loopback server's address on stderr. */
   readonly verbose: boolean;
   /** `--api-key-file`: where the OpenAI key is read from (never the key itself). */
   readonly apiKeyFile: string | undefined;

@@ -1,7 +1,7 @@
 import { map, type Observable } from 'rxjs';
 
 import type { Messages } from '../messages/chat-message.js';
-import { retryCompletion } from '../operators/retry-completion.js';
+import { retryCompletion, type RetryWait } from '../operators/retry-completion.js';
 import { Aivvm } from '../providers/aivvm/aivvm.js';
 import type { CompletionEvent } from '../events/completion-event.js';
 import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
@@ -34,13 +34,14 @@ function completionOptions(options: CliOptions): CompletionOptions {
  * the provider's own events (`text-delta`, `finish`, `usage`), for `aivvm` (a plain-text
  * protocol) one `text-delta` per decoded chunk.
  *
- * The prompt is one user message. `--timeout`/`--timeout-each`/`--timeout-total` are the provider's `timeout`
+ * A prompt string is one user message; a conversation (the chat) is sent as it is. `--timeout`/`--timeout-each`/`--timeout-total` are the provider's `timeout`
  * option (placed before the retry, so a first-chunk timeout is retried); `--retries` is
  * `retryCompletion(count)`, which re-sends only a request that failed before its first chunk.
  *
  * @param options - the parsed command line.
- * @param prompt - the user's message.
+ * @param prompt - the user's message, or the whole conversation.
  * @param target - the provider, the model, the base URL and the key.
+ * @param onRetry - told of each retry and its wait (`--verbose` prints it).
  * @returns the events; unsubscribing aborts the request.
  * @example
  * ```ts
@@ -51,10 +52,12 @@ function completionOptions(options: CliOptions): CompletionOptions {
  */
 export function completionEvents(
   options: CliOptions,
-  prompt: string,
+  prompt: string | Messages,
   target: CompletionTarget,
+  onRetry?: (error: unknown, wait: RetryWait) => void,
 ): Observable<CompletionEvent> {
-  const messages: Messages = [{ role: 'user', content: prompt }];
+  const messages: Messages =
+    typeof prompt === 'string' ? [{ role: 'user', content: prompt }] : prompt;
   const common = completionOptions(options);
   const events$: Observable<CompletionEvent> =
     target.provider === 'openai'
@@ -66,5 +69,7 @@ export function completionEvents(
           ...common,
           baseURL: target.baseURL,
         }).pipe(map((text): CompletionEvent => ({ type: 'text-delta', text })));
-  return events$.pipe(retryCompletion(options.retries));
+  return events$.pipe(
+    retryCompletion({ count: options.retries, ...(onRetry === undefined ? {} : { onRetry }) }),
+  );
 }

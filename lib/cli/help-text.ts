@@ -68,7 +68,8 @@ Options:
       --json               one JSON event per line instead of the text (see below)
       --api-key-file <p>   openai: read the API key from file <p> (trimmed); otherwise from
                            OPENAI_API_KEY. The key is never an argument and never printed.
-      --verbose            stack traces on errors; the loopback server's URL on stderr
+      --verbose            on stderr: each retry and its wait, stack traces on errors,
+                           the loopback server's URL
   -h, --help               print this help and exit
   -V, --version            print the version and exit
 

@@ -14,6 +14,8 @@ import { readStdin, type StdinStream } from './read-stdin.js';
 import { redactError } from '../secrets/redact-error.js';
 import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import { redactSecrets } from './redact-secrets.js';
+import { retryNotice } from './retry-notice.js';
+import type { RetryWait } from '../operators/retry-completion.js';
 import { streamToOutput, type CliOutput, type StreamOutcome } from './stream-to-output.js';
 import { stripTerminalControls, TerminalControlFilter } from './terminal-safe-text.js';
 import { UsageError } from './usage-error.js';
@@ -55,7 +57,15 @@ async function stream(
   state: RunState,
 ): Promise<number> {
   if (io.signal?.aborted) return EXIT_CODES.interrupted;
-  const events$ = completionEvents(options, prompt, target).pipe(endWith<CliEvent>(DONE_EVENT));
+  const secrets = [state.apiKey, io.env.OPENAI_API_KEY?.trim()];
+  const onRetry = options.verbose
+    ? (error: unknown, wait: RetryWait): void => {
+        io.stderr.write(retryNotice(error, wait, options.retries, secrets));
+      }
+    : undefined;
+  const events$ = completionEvents(options, prompt, target, onRetry).pipe(
+    endWith<CliEvent>(DONE_EVENT),
+  );
   const controls = new TerminalControlFilter();
   // Whether what was written so far ends a line (an object: the render callback updates it).
   const written = { endsWithNewline: true };

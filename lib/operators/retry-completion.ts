@@ -27,6 +27,12 @@ export interface RetryContext {
   readonly retryAfterMs: number | undefined;
 }
 
+/** What {@link RetryCompletionConfig.onRetry} is told about a retry about to wait. */
+export interface RetryWait extends RetryContext {
+  /** How long the retry waits before it re-sends the request, in ms. */
+  readonly waitMs: number;
+}
+
 /** How {@link retryCompletion} retries. Every field is optional. */
 export interface RetryCompletionConfig {
   /**
@@ -76,6 +82,13 @@ export interface RetryCompletionConfig {
    * @example `{ shouldRetry: (e) => (HttpStatusError.isInstance(e) && e.status === 400 ? true : undefined) }`
    */
   readonly shouldRetry?: (error: unknown, context: RetryContext) => boolean | undefined;
+  /**
+   * Called once per retry, when it is decided and before its wait starts: the error of the
+   * failed attempt, the retry's number and the wait. For logging (a CLI's `--verbose`, a UI's
+   * "retrying in 2 s"); it does not change what is retried.
+   * @example `{ onRetry: (e, { retry, waitMs }) => console.warn(`retry ${retry} in ${waitMs} ms`, e) }`
+   */
+  readonly onRetry?: (error: unknown, wait: RetryWait) => void;
   /**
    * The scheduler that times the waits and tells the time for an HTTP-date `Retry-After`.
    * @default asyncScheduler
@@ -147,7 +160,7 @@ export function retryCompletion<T>(
   if (!(maxRetryAfter >= 0)) {
     throw new RangeError(`retryCompletion: maxRetryAfter must be 0 or more, got ${maxRetryAfter}`);
   }
-  const { shouldRetry, scheduler = asyncScheduler } = options;
+  const { shouldRetry, onRetry, scheduler = asyncScheduler } = options;
   if (count === 0) return identity;
 
   const waitBeforeRetry = (error: unknown, retryNumber: number): Observable<unknown> => {
@@ -160,7 +173,9 @@ export function retryCompletion<T>(
     if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfter) return throwError(() => error);
     const waitMs = retryAfterMs ?? backoffDelay(retryNumber, backoff, Math.random);
     // A longer timer would fire at once (its delay overflows 32 bits): pass the error on.
-    return waitMs > MAX_TIMER_MS ? throwError(() => error) : timer(waitMs, scheduler);
+    if (waitMs > MAX_TIMER_MS) return throwError(() => error);
+    onRetry?.(error, { retry: retryNumber, retryAfterMs, waitMs });
+    return timer(waitMs, scheduler);
   };
 
   return (source) =>

@@ -284,6 +284,35 @@ describe('retryCompletion', () => {
     ]);
   });
 
+  it('tells onRetry each retry, its wait and the error, before the wait, and not the last failure', () => {
+    const onRetry = vi.fn();
+    const error = httpStatusError(500);
+    testScheduler.run(({ cold, expectObservable, flush }) => {
+      const failing = cold('#', undefined, error);
+      expectObservable(
+        failing.pipe(retryCompletion({ count: 2, delay: 100, jitter: 'none', onRetry })),
+      ).toBe('300ms #', undefined, error);
+      flush();
+    });
+    expect(onRetry.mock.calls).toEqual([
+      [error, { retry: 1, retryAfterMs: undefined, waitMs: 100 }],
+      [error, { retry: 2, retryAfterMs: undefined, waitMs: 200 }],
+    ]);
+  });
+
+  it('does not call onRetry for an error that is not retried', () => {
+    const onRetry = vi.fn();
+    testScheduler.run(({ cold, expectObservable }) => {
+      const failing = cold('#', undefined, httpStatusError(400));
+      expectObservable(failing.pipe(retryCompletion({ count: 2, onRetry }))).toBe(
+        '#',
+        undefined,
+        httpStatusError(400),
+      );
+    });
+    expect(onRetry).not.toHaveBeenCalled();
+  });
+
   it('takes a plain count', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
