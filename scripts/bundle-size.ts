@@ -1,11 +1,17 @@
 /**
- * `npx tsx scripts/bundle-size.ts`: bundles the root entry point for the browser with esbuild
- * (ESM, minified, code splitting), once with `rxjs` and `axios` external as an app's bundler
- * would share them and once with them bundled, and prints a Markdown table of the core size
- * (minified and gzipped) without and with the lazily loaded Unicode name table chunk.
+ * `npm run size` (`tsx scripts/bundle-size.ts [--check]`): bundles the root entry point for
+ * the browser with esbuild (ESM, minified, code splitting), once with `rxjs` and `axios`
+ * external as an app's bundler would share them and once with them bundled, and measures the
+ * core size (minified and gzipped) without and with the lazily loaded Unicode name table
+ * chunk. Then bundles small apps with esbuild (no splitting), vite and rollup (see
+ * `bundle-apps.ts`) and measures them. Prints both tables and writes them into README.md
+ * between `<!-- size:start -->` and `<!-- size:end -->`; with `--check`, only fails when the
+ * README's figures are stale beyond a tolerance (see `readme-size-table.ts`).
  *
- * Fails when any Node built-in (`node:*`, `http`, `stream`...) is imported, or when the name
- * table is not in a chunk of its own. The outputs and esbuild's metafile (for
+ * Fails when any Node built-in (`node:*`, `http`, `stream`...) is imported, when the name
+ * table is not in a chunk of its own, when it is in any bundle of an app that never reaches
+ * `\N{` (one that imports only `OpenAICompatible`), or missing from (or, with vite and
+ * rollup, not lazily loaded in) an app that imports `decodeText`. The outputs and esbuild's metafile (for
  * https://esbuild.github.io/analyze/) are written to `dist/bundle-size/<variant>/`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,6 +20,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import {
+  bundleApps,
+  type AppBundle,
+  type AppName,
+  type BundlerName,
+  type NameTablePlace,
+} from './bundle-apps.js';
+import { kib, markdownTable, SIZE_TOLERANCE, updateReadme } from './readme-size-table.js';
 
 /** The repository root: esbuild's working directory, and what metafile paths are relative to. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -148,15 +162,9 @@ function sizeOf(bundle: BrowserBundle, paths: readonly string[]): Size {
   return { minified, gzipped };
 }
 
-const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
-
 const NAME_TABLE_INPUT = 'lib/decode/names/unicode-name-table.ts';
 
-async function measure(
-  variant: string,
-  label: string,
-  external: readonly string[],
-): Promise<string> {
+async function measure(variant: string, label: string, external: readonly string[]) {
   const outdir = join('dist', 'bundle-size', variant);
   const bundle = await bundleForBrowser({ entry: 'lib/index.ts', external, outdir });
   const nodeImports = nodeImportsOf(bundle.metafile);
@@ -177,22 +185,93 @@ async function measure(
   await writeFile(join(ROOT, outdir, 'metafile.json'), JSON.stringify(bundle.metafile));
   const eager = sizeOf(bundle, core);
   const whole = sizeOf(bundle, [...core, ...lazy]);
-  return `| ${label} | ${kib(eager.minified)} | ${kib(eager.gzipped)} | ${kib(whole.minified)} | ${kib(whole.gzipped)} |`;
+  return [label, kib(eager.minified), kib(eager.gzipped), kib(whole.minified), kib(whole.gzipped)];
 }
 
-async function main(): Promise<void> {
-  const rows = [
-    await measure('rxjs-axios-external', 'rxjs and axios external', ['rxjs', 'axios']),
-    await measure('rxjs-axios-bundled', 'rxjs and axios bundled', []),
-  ];
-  console.log(
-    [
-      '| `rx-completions` for the browser (esbuild, ESM, minified) | Core | Core, gzipped | With the name table | With the name table, gzipped |',
-      '| --- | ---: | ---: | ---: | ---: |',
-      ...rows,
-    ].join('\n'),
+const BUNDLER_LABELS: Record<BundlerName, string> = {
+  esbuild: 'esbuild, no code splitting',
+  vite: 'vite 8',
+  rollup: 'rollup 4 + node-resolve',
+};
+
+/**
+ * Fails unless the name table is absent from every bundle of the app that never reaches
+ * `\N{`, and present in every bundle of those that import `decodeText`: lazily (a chunk
+ * loaded through `import()`) with the bundlers that split code.
+ */
+function checkNameTable(bundles: readonly AppBundle[]): void {
+  const wrong = bundles.filter(({ app, bundler, nameTable }) =>
+    app === 'OpenAICompatible only'
+      ? nameTable !== 'absent'
+      : bundler === 'esbuild'
+        ? nameTable === 'absent'
+        : nameTable !== 'lazy chunk',
   );
+  if (wrong.length > 0) {
+    const list = wrong.map(({ app, bundler, nameTable }) => `${app}, ${bundler}: ${nameTable}`);
+    throw new Error(`the Unicode name table is where it should not be:\n${list.join('\n')}`);
+  }
+}
+
+const APP_LABELS: Record<AppName, string> = {
+  'OpenAICompatible only': 'only `OpenAICompatible`',
+  decodeText: '`decodeText`',
+  'the whole root entry': 'the whole root entry',
+};
+
+const NAME_TABLE_CELL: Record<NameTablePlace, string> = {
+  absent: 'absent',
+  'lazy chunk': 'a lazy chunk',
+  entry: 'in the bundle',
+};
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const root = markdownTable(
+    [
+      '`rx-completions` root entry for the browser (esbuild, ESM, minified, code splitting)',
+      'Core',
+      'Core, gzipped',
+      'With the name table',
+      'With the name table, gzipped',
+    ],
+    [
+      await measure('rxjs-axios-external', 'rxjs and axios external', ['rxjs', 'axios']),
+      await measure('rxjs-axios-bundled', 'rxjs and axios bundled', []),
+    ],
+  );
+  const bundles = await bundleApps();
+  checkNameTable(bundles);
+  const apps = markdownTable(
+    [
+      'An app that imports (rxjs, axios, eventsource-parser external)',
+      'Bundler (minified)',
+      'Loaded at start, gzipped',
+      'All chunks, gzipped',
+      'The name table',
+    ],
+    bundles.map(({ app, bundler, entryGzipped, totalGzipped, nameTable }) => [
+      APP_LABELS[app],
+      BUNDLER_LABELS[bundler],
+      kib(entryGzipped),
+      kib(totalGzipped),
+      NAME_TABLE_CELL[nameTable],
+    ]),
+    2,
+  );
+  const section = `${root}\n\n${apps}`;
+  console.log(section);
   console.log('\nNo Node built-in is imported. Metafiles: dist/bundle-size/*/metafile.json');
+  const stale = await updateReadme(section, check);
+  if (stale.length > 0) {
+    console.error(
+      `\nREADME.md's "Bundle size" tables are stale beyond ±${SIZE_TOLERANCE.relative * 100} % ` +
+        `(or ${SIZE_TOLERANCE.kib} KiB); run npm run size:\n${stale.join('\n')}`,
+    );
+    process.exitCode = 1;
+  } else {
+    console.log(check ? '\nREADME.md is up to date.' : '\nREADME.md updated.');
+  }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
