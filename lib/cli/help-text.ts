@@ -38,6 +38,7 @@ export function helpText(): string {
     ([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`,
   );
   return `Usage: rx-completions [options] [prompt...]
+       rx-completions chat [options]
 
 Streams a chat completion to stdout as it arrives. The prompt is the arguments joined by
 spaces, or stdin (read to its end) when there are none. It goes to --base-url; with
@@ -47,6 +48,11 @@ sent and a usage error says what to pass. --serve starts the built-in loopback s
 rx-completions/testing on 127.0.0.1 and asks it: offline.
 Terminal controls in what a server sends (escape sequences, control characters) are never
 printed.
+
+chat: a conversation. On a terminal, type each message at the "> " prompt: it is sent with
+the conversation so far and the reply streams back; /help lists the commands (/reset,
+/model <name>, /exit). Ctrl-C stops a reply, Ctrl-D leaves. From a pipe, each line of stdin
+is one turn. The options below apply, but --json and a prompt argument.
 
 Options:
   -p, --provider <name>    aivvm (chatbot-ui /api/chat, plain text) or openai (any

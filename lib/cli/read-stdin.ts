@@ -11,7 +11,7 @@ export const MAX_STDIN_BYTES = 16 * 1024 * 1024;
  * U+FFFD, as WHATWG's `TextDecoder` does).
  *
  * - A terminal (`isTTY`) is not read: waiting for the user to type a prompt and Ctrl-D would
- *   look like a hang, so it is a {@link UsageError} instead.
+ *   look like a hang, so it is a {@link UsageError} instead (pointing to `rx-completions chat`).
  * - More than `maxBytes` is a {@link UsageError}, not memory growth.
  * - `signal` (Ctrl-C) stops reading: the stream is destroyed, so it holds the process no
  *   longer, and the promise rejects with the signal's reason.
@@ -31,7 +31,11 @@ export function readStdin(
   maxBytes: number = MAX_STDIN_BYTES,
 ): Promise<string> {
   if (stdin.isTTY === true) {
-    return Promise.reject(new UsageError('no prompt: give it as arguments or pipe it to stdin'));
+    return Promise.reject(
+      new UsageError(
+        'no prompt: give it as arguments or pipe it to stdin, or run rx-completions chat to type a conversation',
+      ),
+    );
   }
   return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];

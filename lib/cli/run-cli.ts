@@ -1,5 +1,7 @@
 import { endWith } from 'rxjs';
 
+import { checkChatOptions } from './check-chat-options.js';
+import { runChat } from './run-chat.js';
 import { chooseEndpoint, type CliEndpoint } from './cli-endpoint.js';
 import { DONE_EVENT, errorEvent, renderEvent, type CliEvent } from './cli-event.js';
 import type { CliOptions } from './cli-options.js';
@@ -8,34 +10,20 @@ import { EXIT_CODES, exitCodeFor } from './exit-codes.js';
 import { formatError } from './format-error.js';
 import { helpText } from './help-text.js';
 import { parseCliArgs } from './parse-cli-args.js';
-import { readApiKey, type CliEnvironment } from './read-api-key.js';
+import { readApiKey } from './read-api-key.js';
 import { readPackageVersion } from './read-package-version.js';
-import { readStdin, type StdinStream } from './read-stdin.js';
+import type { CliIo } from './cli-io.js';
+import { readStdin } from './read-stdin.js';
 import { redactError } from '../secrets/redact-error.js';
 import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import { redactSecrets } from './redact-secrets.js';
 import { retryNotice } from './retry-notice.js';
 import type { RetryWait } from '../operators/retry-completion.js';
-import { streamToOutput, type CliOutput, type StreamOutcome } from './stream-to-output.js';
+import { streamToOutput, type StreamOutcome } from './stream-to-output.js';
 import { stripTerminalControls, TerminalControlFilter } from './terminal-safe-text.js';
 import { UsageError } from './usage-error.js';
 
-/**
- * What the CLI runs with: its streams, its environment and its interrupt, injectable so that
- * tests can run it in-process.
- */
-export interface CliIo {
-  /** Where the prompt is read from when no argument gives it (read only then). */
-  readonly stdin: StdinStream;
-  /** Where the reply goes. */
-  readonly stdout: CliOutput;
-  /** Where errors (and, with `--verbose`, diagnostics) go. */
-  readonly stderr: NodeJS.WritableStream;
-  /** Where `OPENAI_API_KEY` is read from. */
-  readonly env: CliEnvironment;
-  /** Ctrl-C: aborts whatever runs (reading stdin, the request) and ends with exit code 130. */
-  readonly signal?: AbortSignal;
-}
+export type { CliIo } from './cli-io.js';
 
 /** Mutable facts the error path needs, learnt as the run goes. */
 interface RunState {
@@ -87,19 +75,19 @@ async function stream(
   return exitCodeOf(outcome);
 }
 
+/** Runs `talk` against the endpoint: the remote one, or the loopback server started for it. */
 async function complete(
   options: CliOptions,
   endpoint: CliEndpoint,
-  prompt: string,
-  io: CliIo,
   state: RunState,
+  io: CliIo,
+  talk: (target: CompletionTarget) => Promise<number>,
 ): Promise<number> {
   const { provider, model } = endpoint;
   if (endpoint.kind === 'remote') {
     // The key comes from `io.env` or the key file only: `''` tells the provider to send none
     // rather than read `process.env` itself.
-    const target = { provider, model, baseURL: endpoint.baseURL, apiKey: state.apiKey ?? '' };
-    return stream(options, target, prompt, io, state);
+    return talk({ provider, model, baseURL: endpoint.baseURL, apiKey: state.apiKey ?? '' });
   }
   // Loaded only for --serve, on demand: the command line does not import the testing entry.
   const { startLoopbackServer } = await import('../testing/index.js');
@@ -107,20 +95,16 @@ async function complete(
   try {
     if (options.verbose) io.stderr.write(`loopback server listening on ${server.url}\n`);
     const baseURL = provider === 'openai' ? `${server.url}/v1` : server.url;
-    return await stream(
-      options,
-      { provider, model, baseURL, apiKey: state.apiKey ?? '' },
-      prompt,
-      io,
-      state,
-    );
+    return await talk({ provider, model, baseURL, apiKey: state.apiKey ?? '' });
   } finally {
     await server.close();
   }
 }
 
 async function run(args: readonly string[], io: CliIo, state: RunState): Promise<number> {
-  const command = parseCliArgs(args);
+  // `chat`, as the first argument, is the interactive chat: the options that follow apply.
+  const chat = args[0] === 'chat';
+  const command = parseCliArgs(chat ? args.slice(1) : args);
   if (command.kind === 'help') {
     io.stdout.write(helpText());
     return EXIT_CODES.ok;
@@ -133,12 +117,21 @@ async function run(args: readonly string[], io: CliIo, state: RunState): Promise
   state.json = options.json;
   state.apiKey = await readApiKey(options.apiKeyFile, io.env);
   const endpoint = chooseEndpoint(options, state.apiKey);
+  if (chat) {
+    const secrets = [state.apiKey, io.env.OPENAI_API_KEY?.trim()];
+    checkChatOptions(options);
+    return complete(options, endpoint, state, io, (target) =>
+      runChat({ options, target, io, secrets }),
+    );
+  }
   if (options.prompt === undefined && options.verbose) {
     io.stderr.write('reading the prompt from stdin, to its end\n');
   }
   const prompt = options.prompt ?? (await readStdin(io.stdin, io.signal));
   if (prompt.trim() === '') throw new UsageError('the prompt is empty');
-  return complete(options, endpoint, prompt, io, state);
+  return complete(options, endpoint, state, io, (target) =>
+    stream(options, target, prompt, io, state),
+  );
 }
 
 /**

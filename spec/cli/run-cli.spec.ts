@@ -148,6 +148,8 @@ describe('runCli (in-process)', () => {
     const code = await runCli(['--serve'], { stdin, stdout: new TextSink(), stderr, env: {} });
 
     expect(code).toBe(2);
-    expect(stderr.text).toContain('no prompt: give it as arguments or pipe it to stdin');
+    expect(stderr.text).toContain(
+      'no prompt: give it as arguments or pipe it to stdin, or run rx-completions chat to type a conversation',
+    );
   });
 });
