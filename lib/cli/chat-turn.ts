@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 
-import type { CompletionEvent } from '../providers/openai-compatible/completion-event.js';
+import type { CompletionEvent } from '../events/completion-event.js';
 import { streamToOutput, type CliOutput, type StreamOutcome } from './stream-to-output.js';
 import { TerminalControlFilter } from './terminal-safe-text.js';
 
