@@ -1,3 +1,5 @@
+import type { ResponseFormat } from '../json/response-format.js';
+
 /** The providers the CLI can talk to. */
 export const CLI_PROVIDERS = ['aivvm', 'openai'] as const;
 
@@ -56,6 +58,10 @@ export interface CliOptions {
   readonly json: boolean;
   /** `--verbose`: each retry and its wait, stack traces and the loopback server's address on stderr. */
   readonly verbose: boolean;
+  /** `--json-schema`: the file of a JSON Schema the reply must follow (JSON mode). */
+  readonly jsonSchemaFile: string | undefined;
+  /** The schema of `--json-schema`, once read (`run` reads it; the parser leaves it out). */
+  readonly responseFormat?: ResponseFormat | undefined;
   /** `--api-key-file`: where the OpenAI key is read from (never the key itself). */
   readonly apiKeyFile: string | undefined;
   /** The prompt from the positional arguments, joined by spaces; `undefined`: read stdin. */

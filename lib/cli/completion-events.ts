@@ -7,6 +7,7 @@ import type { CompletionEvent } from '../events/completion-event.js';
 import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
 import type { CompletionOptions } from '../providers/provider.js';
 import type { CliOptions, CliProvider } from './cli-options.js';
+import { expectJsonReply } from './expect-json-reply.js';
 
 /** Where the request goes, to which provider and model, and with which key. */
 export interface CompletionTarget {
@@ -26,6 +27,7 @@ function completionOptions(options: CliOptions): CompletionOptions {
     ...(options.systemMessage === undefined ? {} : { systemMessage: options.systemMessage }),
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    ...(options.responseFormat === undefined ? {} : { responseFormat: options.responseFormat }),
   };
 }
 
@@ -69,7 +71,8 @@ export function completionEvents(
           ...common,
           baseURL: target.baseURL,
         }).pipe(map((text): CompletionEvent => ({ type: 'text-delta', text })));
-  return events$.pipe(
+  const checked$ = options.responseFormat === undefined ? events$ : events$.pipe(expectJsonReply());
+  return checked$.pipe(
     retryCompletion({ count: options.retries, ...(onRetry === undefined ? {} : { onRetry }) }),
   );
 }

@@ -8,7 +8,7 @@ const EXIT_CODE_LINES: readonly (readonly [code: number, meaning: string])[] = [
   [EXIT_CODES.other, 'another failure (e.g. the loopback server could not start)'],
   [
     EXIT_CODES.usage,
-    'usage: bad option or value, no endpoint, no prompt, unreadable --api-key-file; InvalidRequestError',
+    'usage: bad option or value, no endpoint, no prompt, unreadable --api-key-file or --json-schema; InvalidRequestError',
   ],
   [EXIT_CODES.modelNotSupported, 'ModelNotSupportedError: the provider does not serve the model'],
   [EXIT_CODES.httpStatus, 'HttpStatusError: the server answered with a status of 400 or more'],
@@ -72,6 +72,8 @@ Options:
       --retries <n>        send the request again up to n times when it fails before its
                            first chunk (429, 5xx, network, first-chunk timeout) (default: 0)
       --json               one JSON event per line instead of the text (see below)
+      --json-schema <file> ask for a JSON reply following the JSON Schema in <file>
+                           (openai's response_format); a reply that is not JSON fails
       --api-key-file <p>   openai: read the API key from file <p> (trimmed); otherwise from
                            OPENAI_API_KEY. The key is never an argument and never printed.
       --verbose            on stderr: each retry and its wait, stack traces on errors,

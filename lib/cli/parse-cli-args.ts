@@ -22,6 +22,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   serve: { type: 'boolean', default: false },
   'api-key-file': { type: 'string' },
+  'json-schema': { type: 'string' },
   verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'V', default: false },
@@ -186,6 +187,7 @@ export function parseCliArgs(given: readonly string[]): CliCommand {
       json: values.json,
       verbose: values.verbose,
       apiKeyFile: values['api-key-file'],
+      jsonSchemaFile: values['json-schema'],
       prompt: positionals.length === 0 ? undefined : positionals.join(' '),
     },
   };

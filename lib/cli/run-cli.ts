@@ -11,6 +11,7 @@ import { formatError } from './format-error.js';
 import { helpText } from './help-text.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { readApiKey } from './read-api-key.js';
+import { readJsonSchema } from './read-json-schema.js';
 import { readPackageVersion } from './read-package-version.js';
 import type { CliIo } from './cli-io.js';
 import { readStdin } from './read-stdin.js';
@@ -113,7 +114,10 @@ async function run(args: readonly string[], io: CliIo, state: RunState): Promise
     io.stdout.write(`${readPackageVersion()}\n`);
     return EXIT_CODES.ok;
   }
-  const { options } = command;
+  const options = {
+    ...command.options,
+    responseFormat: await readJsonSchema(command.options.jsonSchemaFile),
+  };
   state.json = options.json;
   state.apiKey = await readApiKey(options.apiKeyFile, io.env);
   const endpoint = chooseEndpoint(options, state.apiKey);
