@@ -1,7 +1,7 @@
 import { StreamError } from '../../errors/stream-error.js';
 import type { CompletionEvent } from '../../events/completion-event.js';
 import { anthropicServerError, parseJsonFields, type JsonFields } from './anthropic-json.js';
-import { anthropicTokenUsage, type AnthropicUsageFields } from './anthropic-usage.js';
+import { anthropicTokenUsage } from './anthropic-usage.js';
 
 const blocksOf = (value: unknown): JsonFields[] =>
   Array.isArray(value)
@@ -58,7 +58,7 @@ export function messageObjectEvents(data: string, provider: string): CompletionE
   }
   const usage = message.usage;
   if (typeof usage === 'object' && usage !== null) {
-    events.push({ type: 'usage', usage: anthropicTokenUsage(usage as AnthropicUsageFields) });
+    events.push({ type: 'usage', usage: anthropicTokenUsage(usage) });
   }
   return events;
 }

@@ -117,7 +117,7 @@ export function messageStreamEvents(
           case 'error':
             throw anthropicServerError(event, message.data, provider);
           case 'message_start':
-            state.startUsage = fieldsOf(fieldsOf(event.message).usage) as AnthropicUsageFields;
+            state.startUsage = fieldsOf(fieldsOf(event.message).usage);
             return;
           case 'content_block_start':
             emit(blockStart(event, state));
