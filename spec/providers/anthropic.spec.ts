@@ -8,6 +8,7 @@ import type { CompletionEvent } from '../../lib/events/completion-event.js';
 import type { Messages } from '../../lib/messages/chat-message.js';
 import { retryCompletion } from '../../lib/operators/retry-completion.js';
 import { Anthropic } from '../../lib/providers/anthropic/anthropic.js';
+import type { AnthropicCompletionOptions } from '../../lib/providers/anthropic/anthropic-options.js';
 import { composeDefaultReply } from '../../lib/testing/reply/compose-default-reply.js';
 import { collect } from '../support/collect.js';
 import { countsOf, expectNothingSent } from '../support/expect-nothing-sent.js';
@@ -67,7 +68,10 @@ describe('Anthropic: the request', () => {
     expect(values.join('')).toBe(
       composeDefaultReply({
         model: MODEL,
-        messages: [{ role: 'system', content: 'Be brief.' }, ...hi],
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Hi' },
+        ],
       }),
     );
   });
@@ -88,14 +92,14 @@ describe('Anthropic: the request', () => {
         content: 'Let me add.',
         toolCalls: [
           { id: 'toolu_1', name: 'add', arguments: '{"a":2,"b":2}' },
-          { id: 'toolu_2', name: 'now', arguments: '' },
+          { id: 'toolu_2', name: 'now', arguments: '{}' },
         ],
       },
       { role: 'tool', toolCallId: 'toolu_1', content: '4' },
       { role: 'tool', toolCallId: 'toolu_2', content: 'noon' },
       { role: 'system', content: 'B' },
     ];
-    await collect(
+    const { error } = await collect(
       claude().createCompletion(MODEL, messages, false, {
         systemMessage: 'S',
         maxTokens: 100,
@@ -107,6 +111,7 @@ describe('Anthropic: the request', () => {
         thinking: { budgetTokens: 2048 },
       }),
     );
+    expect(error).toBeUndefined();
     expect(server().requests[0]?.json()).toEqual({
       model: MODEL,
       max_tokens: 100,
@@ -158,7 +163,13 @@ describe('Anthropic: the request', () => {
     ['auto', { type: 'auto' }],
   ] as const)('toolChoice %s → %o', async (toolChoice, wire) => {
     server().enqueue({ path: PATH, text: 'ok' });
-    await collect(claude().createCompletion(MODEL, hi, true, { toolChoice }));
+    const { error } = await collect(
+      claude().createCompletion(MODEL, hi, true, {
+        toolChoice,
+        tools: [{ name: 'f', parameters: { type: 'object' } }],
+      }),
+    );
+    expect(error).toBeUndefined();
     expect(server().requests[0]?.json()).toMatchObject({ tool_choice: wire });
   });
 
@@ -215,15 +226,18 @@ describe('Anthropic: the request', () => {
       { options: { thinking: { budgetTokens: 0 } } },
       'thinking.budgetTokens',
     ],
-  ])('refuses %s with InvalidRequestError, nothing sent', async (_, input, field) => {
-    const before = countsOf(server());
-    const { error } = await collect(
-      claude().createCompletionEvents(MODEL, input.messages ?? hi, true, input.options ?? {}),
-    );
-    expect(InvalidRequestError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ field, provider: 'Anthropic' });
-    await expectNothingSent(server(), before, 'the refused request');
-  });
+  ] as [string, { messages?: Messages; options?: AnthropicCompletionOptions }, string][])(
+    'refuses %s with InvalidRequestError, nothing sent',
+    async (_, input, field) => {
+      const before = countsOf(server());
+      const { error } = await collect(
+        claude().createCompletionEvents(MODEL, input.messages ?? hi, true, input.options ?? {}),
+      );
+      expect(InvalidRequestError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ field, provider: 'Anthropic' });
+      await expectNothingSent(server(), before, 'the refused request');
+    },
+  );
 
   it('refuses temperature with anthropic-version 2026-10-21 (it removed sampling parameters)', async () => {
     const provider = claude({ version: '2026-10-21' });
