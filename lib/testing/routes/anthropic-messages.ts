@@ -23,9 +23,11 @@ async function refuse(exchange: Exchange, status: number, type: string, message:
 /** The headers check: the key (when the server has one), then `anthropic-version`. */
 function headerRefusal(exchange: Exchange, apiKey: string | undefined) {
   const { headers } = exchange.request;
-  if (apiKey !== undefined && headers['x-api-key'] !== apiKey) {
-    const message =
-      headers['x-api-key'] === undefined ? 'x-api-key header is required' : 'invalid x-api-key';
+  // The key in `x-api-key`, or as a bearer token (what the official SDK 1.x sends).
+  const bearer = /^Bearer +(\S+) *$/i.exec(headers.authorization ?? '')?.[1];
+  const key = headers['x-api-key'] ?? bearer;
+  if (apiKey !== undefined && key !== apiKey) {
+    const message = key === undefined ? 'x-api-key header is required' : 'invalid x-api-key';
     return { status: 401, type: 'authentication_error', message };
   }
   if (!headers['anthropic-version']) {
@@ -72,8 +74,9 @@ async function handleMessages(exchange: Exchange, config: LoopbackRouteConfig): 
 }
 
 /**
- * `POST /v1/messages`, Anthropic's Messages API: checks `x-api-key` when the server has a key
- * (401 `authentication_error`), `anthropic-version` (400) and the body (400
+ * `POST /v1/messages`, Anthropic's Messages API: checks the key when the server has one
+ * (`x-api-key`, or `authorization: Bearer` as the official SDK 1.x sends it; else 401
+ * `authentication_error`), `anthropic-version` (400) and the body (400
  * `invalid_request_error`, see `parseMessagesBody`), then answers the next script, or by
  * default the reply `anthropicReply` composes (a call of the first tool offered, else the
  * markdown describing the request).
