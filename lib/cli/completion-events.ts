@@ -3,6 +3,7 @@ import { map, type Observable } from 'rxjs';
 import type { Messages } from '../messages/chat-message.js';
 import { retryCompletion } from '../operators/retry-completion.js';
 import { Aivvm } from '../providers/aivvm/aivvm.js';
+import { Anthropic } from '../providers/anthropic/anthropic.js';
 import type { CompletionEvent } from '../events/completion-event.js';
 import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
 import type { CompletionOptions } from '../providers/provider.js';
@@ -56,15 +57,23 @@ export function completionEvents(
 ): Observable<CompletionEvent> {
   const messages: Messages = [{ role: 'user', content: prompt }];
   const common = completionOptions(options);
+  const key = target.apiKey === undefined ? {} : { apiKey: target.apiKey };
   const events$: Observable<CompletionEvent> =
-    target.provider === 'openai'
-      ? new OpenAICompatible({
-          baseURL: target.baseURL,
-          ...(target.apiKey === undefined ? {} : { apiKey: target.apiKey }),
-        }).createCompletionEvents(target.model, messages, true, common)
-      : Aivvm.createCompletion(target.model, messages, true, {
-          ...common,
-          baseURL: target.baseURL,
-        }).pipe(map((text): CompletionEvent => ({ type: 'text-delta', text })));
+    target.provider === 'anthropic'
+      ? new Anthropic({ baseURL: target.baseURL, ...key }).createCompletionEvents(
+          target.model,
+          messages,
+          true,
+          common,
+        )
+      : target.provider === 'openai'
+        ? new OpenAICompatible({
+            baseURL: target.baseURL,
+            ...(target.apiKey === undefined ? {} : { apiKey: target.apiKey }),
+          }).createCompletionEvents(target.model, messages, true, common)
+        : Aivvm.createCompletion(target.model, messages, true, {
+            ...common,
+            baseURL: target.baseURL,
+          }).pipe(map((text): CompletionEvent => ({ type: 'text-delta', text })));
   return events$.pipe(retryCompletion(options.retries));
 }
