@@ -333,6 +333,7 @@ describe('Anthropic: the events', () => {
       { role: 'tool', toolCallId: 'toolu_loopback_01', content: 'sunny' },
     ];
     const second = await collect(claude().createCompletionEvents(MODEL, answered, true, { tools }));
+    expect(second.error).toBeUndefined();
     expect(second.values.some((e) => e.type === 'tool-call')).toBe(false);
     expect(second.values.find((e) => e.type === 'finish')).toEqual({
       type: 'finish',
