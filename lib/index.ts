@@ -116,6 +116,15 @@ export type {
   UsageEvent,
 } from './events/completion-event.js';
 export type { ModelInfo } from './providers/openai-compatible/model-info.js';
+export { Anthropic } from './providers/anthropic/anthropic.js';
+export {
+  ANTHROPIC_BASE_URL,
+  ANTHROPIC_VERSION,
+  DEFAULT_ANTHROPIC_MAX_TOKENS,
+  type AnthropicCompletionOptions,
+  type AnthropicConfig,
+  type AnthropicThinking,
+} from './providers/anthropic/anthropic-options.js';
 export { StreamError, type StreamErrorKind } from './errors/stream-error.js';
 
 export {

@@ -3,6 +3,7 @@ import { UsageError } from './usage-error.js';
 
 /** OpenAI's API root: where the CLI goes with a key and neither `--base-url` nor `--serve`. */
 import { OPENAI_BASE_URL } from '../providers/openai-compatible/openai-compatible-options.js';
+import { ANTHROPIC_BASE_URL } from '../providers/anthropic/anthropic-options.js';
 
 export { OPENAI_BASE_URL };
 
@@ -59,6 +60,14 @@ export function chooseEndpoint(options: CliOptions, apiKey: string | undefined):
     throw new UsageError(
       '--provider aivvm needs --base-url <site root>, or --serve for the built-in offline server',
     );
+  }
+  if (options.provider === 'anthropic') {
+    if (apiKey === undefined) {
+      throw new UsageError(
+        '--provider anthropic needs ANTHROPIC_API_KEY or --api-key-file, or --base-url, or --serve',
+      );
+    }
+    return { kind: 'remote', baseURL: ANTHROPIC_BASE_URL, ...resolved('anthropic') };
   }
   if (apiKey === undefined) throw new UsageError(NO_ENDPOINT);
   return { kind: 'remote', baseURL: OPENAI_BASE_URL, ...resolved('openai') };

@@ -1,15 +1,19 @@
 import type { ResponseFormat } from '../json/response-format.js';
 
 /** The providers the CLI can talk to. */
-export const CLI_PROVIDERS = ['aivvm', 'openai'] as const;
+export const CLI_PROVIDERS = ['aivvm', 'openai', 'anthropic'] as const;
 
-/** `aivvm` (chatbot-ui's `/api/chat`, plain text) or `openai` (any OpenAI-compatible `/v1`). */
+/**
+ * `aivvm` (chatbot-ui's `/api/chat`, plain text), `openai` (any OpenAI-compatible `/v1`) or
+ * `anthropic` (Anthropic's Messages API).
+ */
 export type CliProvider = (typeof CLI_PROVIDERS)[number];
 
 /** The model each provider uses when `--model` is not given. */
 export const DEFAULT_MODELS: Readonly<Record<CliProvider, string>> = {
   aivvm: 'gpt-3.5-turbo',
   openai: 'gpt-4o-mini',
+  anthropic: 'claude-sonnet-4-5',
 };
 
 /**

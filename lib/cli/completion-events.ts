@@ -3,6 +3,7 @@ import { map, type Observable } from 'rxjs';
 import type { Messages } from '../messages/chat-message.js';
 import { retryCompletion, type RetryWait } from '../operators/retry-completion.js';
 import { Aivvm } from '../providers/aivvm/aivvm.js';
+import { Anthropic } from '../providers/anthropic/anthropic.js';
 import type { CompletionEvent } from '../events/completion-event.js';
 import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
 import type { CompletionOptions } from '../providers/provider.js';
@@ -29,6 +30,36 @@ function completionOptions(options: CliOptions): CompletionOptions {
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     ...(options.responseFormat === undefined ? {} : { responseFormat: options.responseFormat }),
   };
+}
+
+/** The events of the target's provider (Aivvm's text read as `text-delta` events). */
+function providerEvents(
+  target: CompletionTarget,
+  messages: Messages,
+  common: CompletionOptions,
+  key: { readonly apiKey?: string },
+): Observable<CompletionEvent> {
+  const { model, baseURL } = target;
+  switch (target.provider) {
+    case 'anthropic':
+      return new Anthropic({ baseURL, ...key }).createCompletionEvents(
+        model,
+        messages,
+        true,
+        common,
+      );
+    case 'openai':
+      return new OpenAICompatible({ baseURL, ...key }).createCompletionEvents(
+        model,
+        messages,
+        true,
+        common,
+      );
+    case 'aivvm':
+      return Aivvm.createCompletion(model, messages, true, { ...common, baseURL }).pipe(
+        map((text): CompletionEvent => ({ type: 'text-delta', text })),
+      );
+  }
 }
 
 /**
@@ -61,16 +92,8 @@ export function completionEvents(
   const messages: Messages =
     typeof prompt === 'string' ? [{ role: 'user', content: prompt }] : prompt;
   const common = completionOptions(options);
-  const events$: Observable<CompletionEvent> =
-    target.provider === 'openai'
-      ? new OpenAICompatible({
-          baseURL: target.baseURL,
-          ...(target.apiKey === undefined ? {} : { apiKey: target.apiKey }),
-        }).createCompletionEvents(target.model, messages, true, common)
-      : Aivvm.createCompletion(target.model, messages, true, {
-          ...common,
-          baseURL: target.baseURL,
-        }).pipe(map((text): CompletionEvent => ({ type: 'text-delta', text })));
+  const key = target.apiKey === undefined ? {} : { apiKey: target.apiKey };
+  const events$ = providerEvents(target, messages, common, key);
   const checked$ = options.responseFormat === undefined ? events$ : events$.pipe(expectJsonReply());
   return checked$.pipe(
     retryCompletion({ count: options.retries, ...(onRetry === undefined ? {} : { onRetry }) }),

@@ -55,10 +55,12 @@ the conversation so far and the reply streams back; /help lists the commands (/r
 is one turn. The options below apply, but --json and a prompt argument.
 
 Options:
-  -p, --provider <name>    aivvm (chatbot-ui /api/chat, plain text) or openai (any
-                           OpenAI-compatible /v1/chat/completions, SSE) (default: aivvm
-                           with --base-url or --serve, openai without)
-  -m, --model <name>       the model (default: ${DEFAULT_MODELS.aivvm} for aivvm, ${DEFAULT_MODELS.openai} for openai)
+  -p, --provider <name>    aivvm (chatbot-ui /api/chat, plain text), openai (any
+                           OpenAI-compatible /v1/chat/completions, SSE) or anthropic
+                           (Anthropic's /v1/messages, SSE; key from ANTHROPIC_API_KEY)
+                           (default: aivvm with --base-url or --serve, openai without)
+  -m, --model <name>       the model (default: ${DEFAULT_MODELS.aivvm} for aivvm, ${DEFAULT_MODELS.openai} for openai,
+                           ${DEFAULT_MODELS.anthropic} for anthropic)
       --base-url <url>     aivvm: the site root (e.g. https://chat.aivvm.com);
                            openai: the API root ending in /v1 (e.g. http://127.0.0.1:11434/v1)
       --serve              start the built-in loopback server on 127.0.0.1 and use it

@@ -25,9 +25,10 @@ export type CliEnvironment = Readonly<Record<string, string | undefined>>;
 export async function readApiKey(
   file: string | undefined,
   env: CliEnvironment,
+  variable = 'OPENAI_API_KEY',
 ): Promise<string | undefined> {
   if (file === undefined) {
-    const key = env.OPENAI_API_KEY?.trim();
+    const key = env[variable]?.trim();
     return key === '' ? undefined : key;
   }
   let text: string;

@@ -119,7 +119,8 @@ async function run(args: readonly string[], io: CliIo, state: RunState): Promise
     responseFormat: await readJsonSchema(command.options.jsonSchemaFile),
   };
   state.json = options.json;
-  state.apiKey = await readApiKey(options.apiKeyFile, io.env);
+  const keyVariable = options.provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY';
+  state.apiKey = await readApiKey(options.apiKeyFile, io.env, keyVariable);
   const endpoint = chooseEndpoint(options, state.apiKey);
   if (chat) {
     const secrets = [state.apiKey, io.env.OPENAI_API_KEY?.trim()];
@@ -175,7 +176,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return await run(args, io, state);
   } catch (error) {
     if (io.signal?.aborted) return EXIT_CODES.interrupted;
-    const secrets = [state.apiKey, io.env.OPENAI_API_KEY?.trim()];
+    const secrets = [state.apiKey, io.env.OPENAI_API_KEY?.trim(), io.env.ANTHROPIC_API_KEY?.trim()];
     const safe = redactError(error, createSecretRedactor(secrets));
     if (state.json && !state.outputClosed) {
       io.stdout.write(redactSecrets(renderEvent(errorEvent(safe), true), secrets));

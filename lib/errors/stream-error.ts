@@ -28,6 +28,8 @@ export interface StreamErrorInit {
   readonly detail: string;
   /** The start of the offending data (at most 200 characters). */
   readonly excerpt?: string;
+  /** The type the server gave its in-stream error, e.g. Anthropic's `overloaded_error`. */
+  readonly errorType?: string | undefined;
 }
 
 /**
@@ -52,6 +54,8 @@ export class StreamError extends CompletionError {
   readonly detail: string;
   /** The start of the offending data. */
   readonly excerpt: string;
+  /** The type the server gave its in-stream error (`overloaded_error`...), when it gave one. */
+  readonly errorType: string | undefined;
 
   /** @param init - the kind, provider, detail and excerpt. */
   constructor(init: StreamErrorInit) {
@@ -61,6 +65,7 @@ export class StreamError extends CompletionError {
     this.provider = init.provider;
     this.detail = init.detail;
     this.excerpt = (init.excerpt ?? '').slice(0, 200);
+    this.errorType = init.errorType;
   }
 
   /** Whether `value` is a {@link StreamError}, also across copies of the package. */

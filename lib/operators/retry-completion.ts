@@ -116,7 +116,8 @@ export interface RetryCompletionConfig {
  *
  * **What is retried by default**: an `HttpStatusError` with status 408, 409, 429 or 5xx, a
  * `NetworkError`, and a `TimeoutError` for the first chunk (from {@link timeoutCompletion}
- * placed before this operator). Never another 4xx, a `ModelNotSupportedError`, a
+ * placed before this operator), and a `StreamError` for an in-stream error of a type whose
+ * HTTP twin is retried (Anthropic's `overloaded_error`, as a 529). Never another 4xx, a `ModelNotSupportedError`, a
  * `DecodeError`, or an error that is not this package's. A response's `x-should-retry: true`
  * or `false` (name and value in any case, as openai-node honours it) overrides the status
  * both ways. `shouldRetry` can widen or narrow that.

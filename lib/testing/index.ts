@@ -23,6 +23,7 @@ export type {
   ReplyScript,
   ReplySource,
   StallPoint,
+  ScriptedToolCall,
   StreamErrorScript,
 } from './reply/reply-script.js';
 export type { RecordedRequest, RequestOutcome } from './recording/recorded-request.js';

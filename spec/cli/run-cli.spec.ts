@@ -26,7 +26,10 @@ describe('runCli (in-process)', () => {
   });
 
   it.each([
-    [['--provider', 'claude', 'Hi'], '--provider must be aivvm or openai, got "claude"'],
+    [
+      ['--provider', 'claude', 'Hi'],
+      '--provider must be aivvm or openai or anthropic, got "claude"',
+    ],
     [['--timeout', '0', 'Hi'], '--timeout must be a whole number from 1 to 86400000, got "0"'],
     [['--timeout-each', '1.5', 'Hi'], '--timeout-each must be a whole number from 1 to'],
     [['--timeout-total', '86400001', 'Hi'], '--timeout-total must be a whole number from 1 to'],

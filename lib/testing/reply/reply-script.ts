@@ -30,6 +30,24 @@ export interface StreamErrorScript {
 }
 
 /**
+ * A tool call a scripted reply makes (Anthropic's `/v1/messages`: a `tool_use` block whose
+ * input streams as `input_json_delta`s).
+ *
+ * @example
+ * ```ts
+ * server.enqueue({ path: '/v1/messages', toolCalls: [{ name: 'add', arguments: '{"a":2,"b":2}' }] });
+ * ```
+ */
+export interface ScriptedToolCall {
+  /** The call's id. @defaultValue `toolu_loopback_<n>` */
+  readonly id?: string;
+  /** The tool's name. */
+  readonly name: string;
+  /** The arguments, as JSON text (sent in pieces as they are). */
+  readonly arguments: string;
+}
+
+/**
  * How the loopback server answers one request; every field is optional and what is left out
  * keeps the route's default (status 200, its content type, its default reply, the server's
  * delay).
@@ -110,6 +128,16 @@ export interface ReplyScript {
    * @defaultValue false
    */
   readonly omitDone?: boolean;
+  /**
+   * `/v1/messages` only: reasoning streamed before the text (a `thinking` block, word by
+   * word). Other routes ignore it.
+   */
+  readonly reasoning?: string;
+  /**
+   * `/v1/messages` only: tool calls made after the text (`tool_use` blocks; the stop reason
+   * becomes `tool_use`). Without `text`, the reply has no text block. Other routes ignore it.
+   */
+  readonly toolCalls?: readonly ScriptedToolCall[];
 }
 
 /**

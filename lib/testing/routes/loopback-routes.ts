@@ -1,5 +1,6 @@
 import type { Route } from '../server/route.js';
 import { createAivvmChatRoute } from './aivvm-chat.js';
+import { createAnthropicMessagesRoute } from './anthropic-messages.js';
 import { createChatCompletionsRoute } from './chat-completions.js';
 import type { LoopbackRouteConfig } from './loopback-route-config.js';
 import { createModelsRoute } from './models.js';
@@ -20,5 +21,6 @@ export function createLoopbackRoutes(config: LoopbackRouteConfig): readonly Rout
     createAivvmChatRoute(config),
     createChatCompletionsRoute(config),
     createModelsRoute(config),
+    createAnthropicMessagesRoute(config),
   ];
 }
