@@ -23,7 +23,7 @@ function measure(task: ChildTask): Promise<ChildResult> | ChildResult {
         task.repeats,
       );
     case 'body':
-      return measureBody(task.client, `${task.server}/big`, task.expectedLength, task.repeats);
+      return measureBody(task.client, `${task.server}/${task.text}`, task.expectedLength, task.repeats);
     case 'memory':
       return measureMemory(task.client, `${task.server}/memory`, task.expectedLength);
     case 'first-chunk':

@@ -16,10 +16,11 @@ export type ChildTask =
       readonly repeats: Repeats;
     }
   | {
-      /** Big body: read the Aivvm body of `/big`. */
+      /** Big body: read the Aivvm body of `/big` (mixed text) or `/ascii`. */
       readonly kind: 'body';
       readonly client: BodyClientName;
       readonly server: string;
+      readonly text: 'big' | 'ascii';
       /** Its length: bytes, or UTF-16 code units for a client that decodes. */
       readonly expectedLength: number;
       /** The body is read this many times, within a budget; the fastest run counts. */

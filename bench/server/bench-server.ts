@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { openAISseBody, openAISseHead } from './openai-sse-body.js';
-import { BLOCK_SIZE, plainTextBlock } from './plain-text-block.js';
+import { asciiTextBlock, BLOCK_SIZE, plainTextBlock } from './plain-text-block.js';
 
 /** The size of each write of the long bodies: 64 KiB. */
 export const WRITE_SIZE = 64 * 1024;
@@ -25,6 +25,8 @@ export interface BenchServer {
   readonly url: string;
   /** Decoded length of one 1 MiB block of the Aivvm bodies. */
   readonly blockTextLength: number;
+  /** Decoded length of one 1 MiB block of the ASCII body (`/ascii`): its byte length. */
+  readonly asciiBlockTextLength: number;
   /** When (`process.hrtime.bigint()`) each `/hold` response saw its socket close, in order. */
   readonly holdCloseTimes: bigint[];
   /** Connections open now. */
@@ -63,7 +65,8 @@ const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8' };
  * - `POST /short/v1/chat/completions`: a short completion, in one write;
  * - `POST /hold/v1/chat/completions`: the first chunk, then nothing, until the client leaves;
  *   the time its socket closes is recorded;
- * - `POST /big/api/chat`, `POST /memory/api/chat`: the Aivvm plain-text protocol.
+ * - `POST /big/api/chat`, `POST /memory/api/chat`: the Aivvm plain-text protocol (mixed text);
+ * - `POST /ascii/api/chat`: the same, `bigBodyBytes` of ASCII text.
  *
  * Each responds once the request body has arrived, as a real server that reads it would.
  *
@@ -75,6 +78,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const short = openAISseBody(SHORT_PIECES);
   const head = openAISseHead();
   const block = plainTextBlock();
+  const ascii = asciiTextBlock();
   const holdCloseTimes: bigint[] = [];
   const sockets = new Set<Socket>();
 
@@ -99,6 +103,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       case '/big/api/chat':
         response.writeHead(200, TEXT_HEADERS);
         writeRepeated(response, block.bytes, options.bigBodyBytes);
+        return;
+      case '/ascii/api/chat':
+        response.writeHead(200, TEXT_HEADERS);
+        writeRepeated(response, ascii.bytes, options.bigBodyBytes);
         return;
       case '/memory/api/chat':
         response.writeHead(200, TEXT_HEADERS);
@@ -129,6 +137,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   return {
     url: `http://127.0.0.1:${address.port}`,
     blockTextLength: block.textLength,
+    asciiBlockTextLength: ascii.textLength,
     holdCloseTimes,
     openSockets: () => sockets.size,
     close: () =>

@@ -32,6 +32,7 @@ export async function bigBody(context: WorkloadContext): Promise<WorkloadReport>
         kind: 'body',
         client,
         server: context.server.url,
+        text: 'big',
         expectedLength: client === 'ours-aivvm' || client === 'bare-http-text' ? textLength : bytes,
         repeats: context.sizes.repeats,
       },

@@ -8,7 +8,7 @@ import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { parseServerError } from '../errors/server-error-body.js';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { abortOnSignal } from '../operators/abort-on-signal.js';
-import { discardBody, isReadableBody, type CancelBody } from './body-reader.js';
+import { discardBody, isNodeReadableBody, isReadableBody, type CancelBody } from './body-reader.js';
 import { DEFAULT_ERROR_BODY_LIMIT, type ByteRequest } from './byte-request.js';
 import { instanceSignal } from './instance-signal.js';
 import { redactRequestSecrets } from '../secrets/redact-request-secrets.js';
@@ -151,8 +151,12 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     // Once the body has ended, the socket is back in the agent's pool: nothing to abort, and
     // aborting would still build a DOMException and axios's CanceledError (stack traces included).
     let ended = false;
+    // Whether the reply's body is a Node stream read as it is (not decompressed here).
+    let lingers = false;
     const readReply = (response: StreamResponse, headers: Record<string, string>): void => {
       const limit = request.maxResponseBytes;
+      lingers = zlib === undefined || headers['content-encoding'] === undefined;
+      lingers &&= isNodeReadableBody(response.data) && typeof setImmediate === 'function';
       cancelBody = openResponseBody({ data: response.data, headers }, zlib, {
         chunk: (bytes) => {
           bytesReceived += bytes.length;
@@ -220,10 +224,20 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
         );
     };
     send({ ...request, body: request.body, redirects: 0 });
-    return () => {
+    const abort = (): void => {
       if (ended) return;
       cancelBody?.();
       controller.abort();
+    };
+    return () => {
+      if (ended) return;
+      // A consumer that stops at the end of the reply (`data: [DONE]`) usually does so while
+      // the end of the body is already in the same read of the socket: it comes out after this
+      // turn of the event loop, and the connection goes back to the agent's pool for the next
+      // request instead of being closed. Whatever is still open then is aborted. Nothing
+      // reaches the subscriber meanwhile: it is closed.
+      if (lingers) setImmediate(abort);
+      else abort();
     };
   }).pipe(abortOnSignal(instanceSignal(client)));
 }

@@ -113,7 +113,7 @@ describe('StreamDecoder after ASCII chunks (the decoder that never streams)', ()
   it('switches between ASCII, UTF-8, a split character and Latin-1 without losing a byte', () => {
     const decoder = new StreamDecoder(false);
     const euro = utf8('€');
-    const steps = [
+    const pushes: DecodeStep[] = [
       decoder.push(utf8('abc')),
       decoder.push(utf8('def')), // ASCII after ASCII
       decoder.push(utf8('é!')), // UTF-8 beyond ASCII after ASCII
@@ -124,8 +124,19 @@ describe('StreamDecoder after ASCII chunks (the decoder that never streams)', ()
       decoder.push(latin1('caf\xe9\\x41')), // not UTF-8, after ASCII: unicode-escape
       decoder.push(utf8('mn')),
       decoder.push(utf8('op')),
-    ].map(text);
-    expect(steps).toEqual(['abc', 'def', 'é!', 'gh', 'i', '€j', 'kl', 'caféA', 'mn', 'op']);
+    ];
+    expect(pushes.map((step) => text(step))).toEqual([
+      'abc',
+      'def',
+      'é!',
+      'gh',
+      'i',
+      '€j',
+      'kl',
+      'caféA',
+      'mn',
+      'op',
+    ]);
     expect(text(decoder.end())).toBe('');
   });
 
