@@ -5,7 +5,7 @@ import type { Repeats } from './child/best-run.js';
 
 const MIB = 1024 * 1024;
 
-/** The sizes of one run: the full one of issue 9, or the quick one CI executes. */
+/** The sizes of one run: the full one (issues 9 and 17), or the quick one CI executes. */
 export interface BenchSizes {
   /** Rounds of the many-small-chunks workload (the peers take seconds per run there). */
   readonly chunkRounds: number;
@@ -31,6 +31,14 @@ export interface BenchSizes {
   readonly cycles: number;
   /** Rounds of the decode benchmark (`benchDecode(rounds)`). */
   readonly decodeRounds: number;
+  /** Rounds of the concurrency workload. */
+  readonly concurrencyRounds: number;
+  /** Runs of the concurrency workload in one child: the fastest counts. */
+  readonly concurrencyRepeats: Repeats;
+  /** Streams at once in the concurrency workload. */
+  readonly concurrentStreams: number;
+  /** Content events of each of those streams. */
+  readonly concurrentEvents: number;
 }
 
 /** What the command line asked for. */
@@ -59,9 +67,13 @@ const FULL: BenchSizes = {
   events: 200_000,
   bigBodyBytes: 256 * MIB,
   completions: 200,
-  memoryBytes: 1024 * MIB,
+  memoryBytes: 256 * MIB,
   cycles: 1000,
   decodeRounds: 9,
+  concurrencyRounds: 3,
+  concurrencyRepeats: { runs: 3, budgetSeconds: 4 },
+  concurrentStreams: 500,
+  concurrentEvents: 2000,
 };
 
 const QUICK: BenchSizes = {
@@ -74,9 +86,13 @@ const QUICK: BenchSizes = {
   events: 20_000,
   bigBodyBytes: 32 * MIB,
   completions: 50,
-  memoryBytes: 128 * MIB,
+  memoryBytes: 64 * MIB,
   cycles: 100,
   decodeRounds: 2,
+  concurrencyRounds: 2,
+  concurrencyRepeats: { runs: 1, budgetSeconds: 1 },
+  concurrentStreams: 100,
+  concurrentEvents: 500,
 };
 
 function valueOf(args: readonly string[], name: string): string | undefined {

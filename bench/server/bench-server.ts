@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { openAISseBody, openAISseHead } from './openai-sse-body.js';
+import {
+  openAISseBody,
+  openAISseHead,
+  openAISseLongBlock,
+  openAISseTail,
+} from './openai-sse-body.js';
 import { asciiTextBlock, BLOCK_SIZE, plainTextBlock } from './plain-text-block.js';
 
 /** The size of each write of the long bodies: 64 KiB. */
@@ -15,8 +20,10 @@ export interface BenchServerOptions {
   readonly events: number;
   /** Bytes of `/big/api/chat` (a multiple of 1 MiB). */
   readonly bigBodyBytes: number;
-  /** Bytes of `/memory/api/chat` (a multiple of 1 MiB). */
+  /** Bytes of `/memory/api/chat` (a multiple of 1 MiB), and about those of `/huge`. */
   readonly memoryBytes: number;
+  /** Content events of `/many/v1/chat/completions` (the concurrency workload). */
+  readonly concurrentEvents: number;
 }
 
 /** The running bench server. */
@@ -27,6 +34,8 @@ export interface BenchServer {
   readonly blockTextLength: number;
   /** Decoded length of one 1 MiB block of the ASCII body (`/ascii`): its byte length. */
   readonly asciiBlockTextLength: number;
+  /** Content length of the `/huge` SSE reply. */
+  readonly hugeTextLength: number;
   /** When (`process.hrtime.bigint()`) each `/hold` response saw its socket close, in order. */
   readonly holdCloseTimes: bigint[];
   /** Connections open now. */
@@ -35,8 +44,13 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Writes `total` bytes of `source` (repeated) in `WRITE_SIZE` writes, minding backpressure. */
-function writeRepeated(response: ServerResponse, source: Buffer, total: number): void {
+/** Writes `total` bytes of `source` (repeated) in `WRITE_SIZE` writes, minding backpressure, then `last`. */
+function writeRepeated(
+  response: ServerResponse,
+  source: Buffer,
+  total: number,
+  last?: Buffer,
+): void {
   let sent = 0;
   const pump = (): void => {
     while (sent < total && !response.destroyed) {
@@ -48,7 +62,7 @@ function writeRepeated(response: ServerResponse, source: Buffer, total: number):
         return;
       }
     }
-    if (!response.destroyed) response.end();
+    if (!response.destroyed) response.end(last);
   };
   pump();
 }
@@ -63,6 +77,8 @@ const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8' };
  *
  * - `POST /stream/v1/chat/completions`: `events` OpenAI chunks of 4 characters;
  * - `POST /short/v1/chat/completions`: a short completion, in one write;
+ * - `POST /many/v1/chat/completions`: `concurrentEvents` chunks of 4 characters;
+ * - `POST /huge/v1/chat/completions`: about `memoryBytes` of SSE, chunks of 1,000 characters;
  * - `POST /hold/v1/chat/completions`: the first chunk, then nothing, until the client leaves;
  *   the time its socket closes is recorded;
  * - `POST /big/api/chat`, `POST /memory/api/chat`: the Aivvm plain-text protocol (mixed text);
@@ -77,6 +93,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const stream = openAISseBody(options.events);
   const short = openAISseBody(SHORT_PIECES);
   const head = openAISseHead();
+  const many = openAISseBody(options.concurrentEvents);
+  const long = openAISseLongBlock();
+  const hugeBlocks = Math.max(1, Math.round(options.memoryBytes / long.bytes.length));
+  const tail = openAISseTail();
   const block = plainTextBlock();
   const ascii = asciiTextBlock();
   const holdCloseTimes: bigint[] = [];
@@ -87,6 +107,14 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       case '/stream/v1/chat/completions':
         response.writeHead(200, SSE_HEADERS);
         writeRepeated(response, stream, stream.length);
+        return;
+      case '/many/v1/chat/completions':
+        response.writeHead(200, SSE_HEADERS);
+        writeRepeated(response, many, many.length);
+        return;
+      case '/huge/v1/chat/completions':
+        response.writeHead(200, SSE_HEADERS);
+        writeRepeated(response, long.bytes, hugeBlocks * long.bytes.length, tail);
         return;
       case '/short/v1/chat/completions':
         response.writeHead(200, SSE_HEADERS);
@@ -138,6 +166,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     url: `http://127.0.0.1:${address.port}`,
     blockTextLength: block.textLength,
     asciiBlockTextLength: ascii.textLength,
+    hugeTextLength: hugeBlocks * long.textLength,
     holdCloseTimes,
     openSockets: () => sockets.size,
     close: () =>
