@@ -151,12 +151,14 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     // Once the body has ended, the socket is back in the agent's pool: nothing to abort, and
     // aborting would still build a DOMException and axios's CanceledError (stack traces included).
     let ended = false;
-    // Whether the reply's body is a Node stream read as it is (not decompressed here).
-    let lingers = false;
+    // The reply's body when it is a Node stream read as it is (not decompressed here).
+    let lingering: { readonly complete?: unknown } | undefined;
     const readReply = (response: StreamResponse, headers: Record<string, string>): void => {
       const limit = request.maxResponseBytes;
-      lingers = zlib === undefined || headers['content-encoding'] === undefined;
-      lingers &&= isNodeReadableBody(response.data) && typeof setImmediate === 'function';
+      const plain = zlib === undefined || headers['content-encoding'] === undefined;
+      if (plain && isNodeReadableBody(response.data)) {
+        lingering = response.data as { readonly complete?: unknown };
+      }
       cancelBody = openResponseBody({ data: response.data, headers }, zlib, {
         chunk: (bytes) => {
           bytesReceived += bytes.length;
@@ -231,13 +233,20 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     };
     return () => {
       if (ended) return;
+      if (lingering === undefined) {
+        abort();
+        return;
+      }
       // A consumer that stops at the end of the reply (`data: [DONE]`) usually does so while
-      // the end of the body is already in the same read of the socket: it comes out after this
-      // turn of the event loop, and the connection goes back to the agent's pool for the next
-      // request instead of being closed. Whatever is still open then is aborted. Nothing
-      // reaches the subscriber meanwhile: it is closed.
-      if (lingers) setImmediate(abort);
-      else abort();
+      // the rest of the body, its end included, is in the same read of the socket: Node parses
+      // it on, and the body ends before the next microtask. Then the connection goes back to
+      // the agent's pool for the next request instead of being closed. Otherwise (a body that
+      // goes on, or stays open) it is aborted in that microtask. Nothing reaches the subscriber
+      // meanwhile: it is closed.
+      const body = lingering;
+      queueMicrotask(() => {
+        if (body.complete !== true) abort();
+      });
     };
   }).pipe(abortOnSignal(instanceSignal(client)));
 }
