@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Repeats } from './child/best-run.js';
+import type { PeerName } from './clients/chat-client.js';
 
 const MIB = 1024 * 1024;
 
@@ -39,11 +40,13 @@ export interface BenchSizes {
   readonly concurrentStreams: number;
   /** Content events of each of those streams. */
   readonly concurrentEvents: number;
+  /** The peers measured: every major in a full run, the current ones in a quick one. */
+  readonly peers: readonly PeerName[];
 }
 
 /** What the command line asked for. */
 export interface BenchOptions {
-  /** `--quick`: small sizes, two rounds; every workload and client still runs. */
+  /** `--quick`: small sizes, one or two rounds, the current peers only; every workload runs. */
   readonly quick: boolean;
   /** Where `RESULTS.md` and `results.svg` go: `bench/` for a full run, a temp folder for `--quick`. */
   readonly outDir: string;
@@ -63,7 +66,7 @@ const FULL: BenchSizes = {
   chunkRepeats: { runs: 5, budgetSeconds: 3 },
   repeats: { runs: 5, budgetSeconds: 2 },
   latencyRounds: 3,
-  memoryRounds: 2,
+  memoryRounds: 1,
   events: 200_000,
   bigBodyBytes: 256 * MIB,
   completions: 200,
@@ -74,6 +77,7 @@ const FULL: BenchSizes = {
   concurrencyRepeats: { runs: 3, budgetSeconds: 4 },
   concurrentStreams: 500,
   concurrentEvents: 2000,
+  peers: ['openai-6', 'openai-7', 'ai-6', 'ai-7'],
 };
 
 const QUICK: BenchSizes = {
@@ -83,16 +87,17 @@ const QUICK: BenchSizes = {
   repeats: { runs: 1, budgetSeconds: 1 },
   latencyRounds: 1,
   memoryRounds: 1,
-  events: 20_000,
+  events: 10_000,
   bigBodyBytes: 32 * MIB,
   completions: 50,
-  memoryBytes: 64 * MIB,
-  cycles: 100,
+  memoryBytes: 16 * MIB,
+  cycles: 50,
   decodeRounds: 2,
   concurrencyRounds: 2,
   concurrencyRepeats: { runs: 1, budgetSeconds: 1 },
-  concurrentStreams: 100,
-  concurrentEvents: 500,
+  concurrentStreams: 50,
+  concurrentEvents: 200,
+  peers: ['openai-7', 'ai-7'],
 };
 
 function valueOf(args: readonly string[], name: string): string | undefined {

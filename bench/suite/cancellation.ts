@@ -3,7 +3,7 @@ import { runChild } from '../child/run-child.js';
 import type { ChatClientName } from '../clients/chat-client.js';
 import { median } from '../stats.js';
 import { alternate, resultsOf } from './alternate.js';
-import { CHAT_CLIENT_LABELS, CHAT_CLIENTS, PEERS } from './client-labels.js';
+import { CHAT_CLIENT_LABELS, chatClients } from './client-labels.js';
 import {
   formatNumber,
   ratios,
@@ -11,10 +11,6 @@ import {
   type WorkloadReport,
 } from './workload-report.js';
 
-const CLIENTS: readonly ChatClientName[] = [
-  ...CHAT_CLIENTS,
-  ...PEERS.map((peer) => `${peer}-break` as const),
-];
 const WARM_UP = 20;
 /** The cycles of a `break` row at most: the ai SDK's leave every socket open (and its memory). */
 const MAX_BREAK_CYCLES = 300;
@@ -58,6 +54,11 @@ async function settledSockets(context: WorkloadContext, ms: number): Promise<num
  * @returns the rows and goals.
  */
 export async function cancellation(context: WorkloadContext): Promise<WorkloadReport> {
+  const PEERS = context.sizes.peers;
+  const CLIENTS: readonly ChatClientName[] = [
+    ...chatClients(PEERS),
+    ...PEERS.map((peer) => `${peer}-break` as const),
+  ];
   const { latencyRounds: rounds } = context.sizes;
   const cyclesOf = (client: ChatClientName) =>
     client.endsWith('-break')

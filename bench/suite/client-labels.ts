@@ -15,18 +15,15 @@ export const CHAT_CLIENT_LABELS: Readonly<Record<ChatClientName, ClientLabel>> =
   'ai-7-break': 'ai 7, break',
 };
 
-/** The chat clients of the throughput and latency workloads: the limit, ours, the peers. */
-export const CHAT_CLIENTS: readonly ChatClientName[] = [
-  'bare-http',
-  'ours',
-  'openai-6',
-  'openai-7',
-  'ai-6',
-  'ai-7',
-];
-
-/** The peers, as `CHAT_CLIENTS` names them. */
-export const PEERS: readonly PeerName[] = ['openai-6', 'openai-7', 'ai-6', 'ai-7'];
+/**
+ * The chat clients of the throughput and latency workloads: the limit, ours, the peers.
+ *
+ * @param peers - the peers this run measures.
+ * @returns the clients, in the table's order.
+ */
+export function chatClients(peers: readonly PeerName[]): readonly ChatClientName[] {
+  return ['bare-http', 'ours', ...peers];
+}
 
 /** How the table names each body client (ours is `Aivvm`, through `decodeText`). */
 export const BODY_CLIENT_LABELS: Readonly<Record<BodyClientName, ClientLabel>> = {

@@ -2,7 +2,7 @@ import { runChild } from '../child/run-child.js';
 import type { ChatClientName } from '../clients/chat-client.js';
 import { openAISseTextLength } from '../server/openai-sse-body.js';
 import { alternate } from './alternate.js';
-import { CHAT_CLIENT_LABELS, CHAT_CLIENTS, PEERS } from './client-labels.js';
+import { CHAT_CLIENT_LABELS, chatClients } from './client-labels.js';
 import { rateFigures } from './rate-figures.js';
 import { formatNumber, type WorkloadContext, type WorkloadReport } from './workload-report.js';
 
@@ -17,6 +17,8 @@ import { formatNumber, type WorkloadContext, type WorkloadReport } from './workl
  * @returns the rows and goals.
  */
 export async function concurrency(context: WorkloadContext): Promise<WorkloadReport> {
+  const PEERS = context.sizes.peers;
+  const CHAT_CLIENTS = chatClients(PEERS);
   const { concurrentStreams: streams, concurrentEvents, concurrencyRounds: rounds } = context.sizes;
   const events = streams * concurrentEvents;
   const results = await alternate(rounds, CHAT_CLIENTS, async (client, round) => {

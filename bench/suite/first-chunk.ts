@@ -2,7 +2,7 @@ import { runChild } from '../child/run-child.js';
 import type { ChatClientName } from '../clients/chat-client.js';
 import { median, quantile } from '../stats.js';
 import { alternate, resultsOf } from './alternate.js';
-import { CHAT_CLIENT_LABELS, CHAT_CLIENTS, PEERS } from './client-labels.js';
+import { CHAT_CLIENT_LABELS, chatClients } from './client-labels.js';
 import { ratios, type WorkloadContext, type WorkloadReport } from './workload-report.js';
 
 interface RunFigures {
@@ -23,6 +23,8 @@ interface RunFigures {
  * @returns the rows and goals.
  */
 export async function firstChunk(context: WorkloadContext): Promise<WorkloadReport> {
+  const PEERS = context.sizes.peers;
+  const CHAT_CLIENTS = chatClients(PEERS);
   const { completions, latencyRounds: rounds } = context.sizes;
   const results = await alternate(
     rounds,

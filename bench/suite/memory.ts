@@ -1,17 +1,17 @@
 import type { ChildResults } from '../child/child-task.js';
 import { runChild } from '../child/run-child.js';
+import type { PeerName } from '../clients/chat-client.js';
 import { BLOCK_SIZE } from '../server/plain-text-block.js';
 import { median } from '../stats.js';
 import { alternate, resultsOf } from './alternate.js';
-import { BODY_CLIENT_LABELS, CHAT_CLIENT_LABELS, PEERS } from './client-labels.js';
+import { BODY_CLIENT_LABELS, CHAT_CLIENT_LABELS } from './client-labels.js';
 import { formatNumber, type WorkloadContext, type WorkloadReport } from './workload-report.js';
 import type { ClientLabel } from './workload-report.js';
 
 const MIB = 1024 * 1024;
 
 /** The memory rows: bodies through bare http and `Aivvm`, SSE replies through ours and the peers. */
-type MemoryClient = 'bare-http' | 'ours-aivvm' | 'ours' | (typeof PEERS)[number];
-const CLIENTS: readonly MemoryClient[] = ['bare-http', 'ours-aivvm', 'ours', ...PEERS];
+type MemoryClient = 'bare-http' | 'ours-aivvm' | 'ours' | PeerName;
 
 function labelOf(client: MemoryClient): ClientLabel {
   return client === 'bare-http' || client === 'ours-aivvm'
@@ -32,6 +32,12 @@ function labelOf(client: MemoryClient): ClientLabel {
  * @returns the rows and goals.
  */
 export async function memory(context: WorkloadContext): Promise<WorkloadReport> {
+  const CLIENTS: readonly MemoryClient[] = [
+    'bare-http',
+    'ours-aivvm',
+    'ours',
+    ...context.sizes.peers,
+  ];
   const { memoryBytes: bytes, memoryRounds: rounds } = context.sizes;
   const textLength = (bytes / BLOCK_SIZE) * context.server.blockTextLength;
   const results = await alternate(rounds, CLIENTS, async (client, round) => {
