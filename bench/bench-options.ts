@@ -61,7 +61,7 @@ export interface BenchOptions {
 }
 
 const FULL: BenchSizes = {
-  chunkRounds: 3,
+  chunkRounds: 2,
   rounds: 3,
   chunkRepeats: { runs: 5, budgetSeconds: 3 },
   repeats: { runs: 5, budgetSeconds: 2 },
@@ -73,16 +73,16 @@ const FULL: BenchSizes = {
   memoryBytes: 256 * MIB,
   cycles: 1000,
   decodeRounds: 9,
-  concurrencyRounds: 3,
-  concurrencyRepeats: { runs: 3, budgetSeconds: 4 },
+  concurrencyRounds: 2,
+  concurrencyRepeats: { runs: 2, budgetSeconds: 4 },
   concurrentStreams: 500,
   concurrentEvents: 2000,
   peers: ['openai-6', 'openai-7', 'ai-6', 'ai-7'],
 };
 
 const QUICK: BenchSizes = {
-  chunkRounds: 2,
-  rounds: 2,
+  chunkRounds: 1,
+  rounds: 1,
   chunkRepeats: { runs: 1, budgetSeconds: 1 },
   repeats: { runs: 1, budgetSeconds: 1 },
   latencyRounds: 1,
@@ -93,7 +93,7 @@ const QUICK: BenchSizes = {
   memoryBytes: 16 * MIB,
   cycles: 50,
   decodeRounds: 2,
-  concurrencyRounds: 2,
+  concurrencyRounds: 1,
   concurrencyRepeats: { runs: 1, budgetSeconds: 1 },
   concurrentStreams: 50,
   concurrentEvents: 200,

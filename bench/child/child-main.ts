@@ -44,6 +44,7 @@ function measure(task: ChildTask): Promise<ChildResult> | ChildResult {
         task.client,
         task.server,
         task.streams,
+        task.perStream,
         task.expectedLength,
         task.warmUp,
         task.repeats,

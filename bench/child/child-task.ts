@@ -46,6 +46,8 @@ export type ChildTask =
       readonly client: ChatClientName;
       readonly server: string;
       readonly streams: number;
+      /** Content events per stream: `/many` serves `concurrentEvents`, `/many-N` N. */
+      readonly perStream: number;
       /** Each stream's content length. */
       readonly expectedLength: number;
       readonly warmUp: number;

@@ -136,12 +136,13 @@ export async function measureConcurrent(
   name: ChatClientName,
   server: string,
   streams: number,
+  perStream: number,
   expectedLength: number,
   warmUpCount: number,
   repeats: Repeats,
 ): Promise<ChildResults['concurrent']> {
   await warmUp(await loadChatClient(name, `${server}/short/v1`), warmUpCount);
-  const client = await loadChatClient(name, `${server}/many/v1`);
+  const client = await loadChatClient(name, `${server}/many-${perStream}/v1`);
   return bestRun(async () => {
     const lengths = await Promise.all(
       Array.from({ length: streams }, async () => {

@@ -77,7 +77,7 @@ const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8' };
  *
  * - `POST /stream/v1/chat/completions`: `events` OpenAI chunks of 4 characters;
  * - `POST /short/v1/chat/completions`: a short completion, in one write;
- * - `POST /many/v1/chat/completions`: `concurrentEvents` chunks of 4 characters;
+ * - `POST /many-N/v1/chat/completions`: N chunks of 4 characters (the concurrency workload);
  * - `POST /huge/v1/chat/completions`: about `memoryBytes` of SSE, chunks of 1,000 characters;
  * - `POST /hold/v1/chat/completions`: the first chunk, then nothing, until the client leaves;
  *   the time its socket closes is recorded;
@@ -94,6 +94,12 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const short = openAISseBody(SHORT_PIECES);
   const head = openAISseHead();
   const many = openAISseBody(options.concurrentEvents);
+  const others = new Map<number, Buffer>();
+  const manyOf = (count: number): Buffer => {
+    const body = others.get(count) ?? openAISseBody(count);
+    others.set(count, body);
+    return body;
+  };
   const long = openAISseLongBlock();
   const hugeBlocks = Math.max(1, Math.round(options.memoryBytes / long.bytes.length));
   const tail = openAISseTail();
@@ -103,15 +109,19 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const sockets = new Set<Socket>();
 
   const respond = (request: IncomingMessage, response: ServerResponse): void => {
+    const count = /^\/many-(\d+)\/v1\/chat\/completions$/.exec(request.url ?? '')?.[1];
+    if (count !== undefined) {
+      const body = count === String(options.concurrentEvents) ? many : manyOf(Number(count));
+      response.writeHead(200, SSE_HEADERS);
+      writeRepeated(response, body, body.length);
+      return;
+    }
     switch (request.url) {
       case '/stream/v1/chat/completions':
         response.writeHead(200, SSE_HEADERS);
         writeRepeated(response, stream, stream.length);
         return;
-      case '/many/v1/chat/completions':
-        response.writeHead(200, SSE_HEADERS);
-        writeRepeated(response, many, many.length);
-        return;
+
       case '/huge/v1/chat/completions':
         response.writeHead(200, SSE_HEADERS);
         writeRepeated(response, long.bytes, hugeBlocks * long.bytes.length, tail);
