@@ -1,5 +1,6 @@
 import type { WorkloadReport } from '../suite/workload-report.js';
 import type { BenchEnvironment } from './environment.js';
+import { FINDINGS } from './findings.js';
 import { formatRatio } from './text-table.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
@@ -55,5 +56,6 @@ export function resultsMarkdown(
   for (const goal of reports.flatMap((report) => report.goals)) {
     lines.push(`| ${cell(goal.goal)} | ${goal.held ? 'yes' : '**no**'} | ${cell(goal.measured)} |`);
   }
+  lines.push('', ...FINDINGS);
   return `${lines.join('\n')}\n`;
 }
