@@ -7,7 +7,7 @@ import { rateFigures, type RateRun } from './rate-figures.js';
 import { formatNumber, type WorkloadContext, type WorkloadReport } from './workload-report.js';
 
 /**
- * Workload 7: many completions at once (`concurrentStreams` × `concurrentEvents` events of 4
+ * Workload 8: many completions at once (`concurrentStreams` × `concurrentEvents` events of 4
  * characters), each client with its keep-alive agent; events per second over all streams, by
  * wall-clock and by CPU time.
  *
@@ -59,7 +59,7 @@ export async function concurrency(context: WorkloadContext): Promise<WorkloadRep
   const peerRatio = (client: ChatClientName) =>
     `${client} ${peerFigures.cpuRatio(client).toFixed(2)}`;
   return {
-    title: '7. Concurrency',
+    title: '8. Concurrency',
     measure: `${formatNumber(streams)} streams at once × ${formatNumber(concurrentEvents)} SSE events of 4 characters (the peers: × ${formatNumber(peerEvents)}); events/s over all, the fastest of up to ${context.sizes.concurrencyRepeats.runs} runs per child, median of ${rounds} rounds`,
     rows: CHAT_CLIENTS.map((client) => {
       const peer = client !== 'bare-http' && client !== 'ours';
