@@ -8,7 +8,7 @@ import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { parseServerError } from '../errors/server-error-body.js';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { abortOnSignal } from '../operators/abort-on-signal.js';
-import { discardBody, isNodeReadableBody, isReadableBody, type CancelBody } from './body-reader.js';
+import { discardBody, isReadableBody, type CancelBody } from './body-reader.js';
 import { DEFAULT_ERROR_BODY_LIMIT, type ByteRequest } from './byte-request.js';
 import { instanceSignal } from './instance-signal.js';
 import { redactRequestSecrets } from '../secrets/redact-request-secrets.js';
@@ -151,14 +151,8 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     // Once the body has ended, the socket is back in the agent's pool: nothing to abort, and
     // aborting would still build a DOMException and axios's CanceledError (stack traces included).
     let ended = false;
-    // The reply's body when it is a Node stream read as it is (not decompressed here).
-    let lingering: { readonly complete?: unknown } | undefined;
     const readReply = (response: StreamResponse, headers: Record<string, string>): void => {
       const limit = request.maxResponseBytes;
-      const plain = zlib === undefined || headers['content-encoding'] === undefined;
-      if (plain && isNodeReadableBody(response.data)) {
-        lingering = response.data as { readonly complete?: unknown };
-      }
       cancelBody = openResponseBody({ data: response.data, headers }, zlib, {
         chunk: (bytes) => {
           bytesReceived += bytes.length;
@@ -226,27 +220,10 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
         );
     };
     send({ ...request, body: request.body, redirects: 0 });
-    const abort = (): void => {
+    return () => {
       if (ended) return;
       cancelBody?.();
       controller.abort();
-    };
-    return () => {
-      if (ended) return;
-      if (lingering === undefined) {
-        abort();
-        return;
-      }
-      // A consumer that stops at the end of the reply (`data: [DONE]`) usually does so while
-      // the rest of the body, its end included, is in the same read of the socket: Node parses
-      // it on, and the body ends before the next microtask. Then the connection goes back to
-      // the agent's pool for the next request instead of being closed. Otherwise (a body that
-      // goes on, or stays open) it is aborted in that microtask. Nothing reaches the subscriber
-      // meanwhile: it is closed.
-      const body = lingering;
-      queueMicrotask(() => {
-        if (body.complete !== true) abort();
-      });
     };
   }).pipe(abortOnSignal(instanceSignal(client)));
 }
