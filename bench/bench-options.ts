@@ -2,10 +2,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Repeats } from './child/best-run.js';
+import type { PeerName } from './clients/chat-client.js';
 
 const MIB = 1024 * 1024;
 
-/** The sizes of one run: the full one of issue 9, or the quick one CI executes. */
+/** The sizes of one run: the full one (issues 9 and 17), or the quick one CI executes. */
 export interface BenchSizes {
   /** Rounds of the many-small-chunks workload (the peers take seconds per run there). */
   readonly chunkRounds: number;
@@ -31,11 +32,21 @@ export interface BenchSizes {
   readonly cycles: number;
   /** Rounds of the decode benchmark (`benchDecode(rounds)`). */
   readonly decodeRounds: number;
+  /** Rounds of the concurrency workload. */
+  readonly concurrencyRounds: number;
+  /** Runs of the concurrency workload in one child: the fastest counts. */
+  readonly concurrencyRepeats: Repeats;
+  /** Streams at once in the concurrency workload. */
+  readonly concurrentStreams: number;
+  /** Content events of each of those streams. */
+  readonly concurrentEvents: number;
+  /** The peers measured: every major in a full run, the current ones in a quick one. */
+  readonly peers: readonly PeerName[];
 }
 
 /** What the command line asked for. */
 export interface BenchOptions {
-  /** `--quick`: small sizes, two rounds; every workload and client still runs. */
+  /** `--quick`: small sizes, one or two rounds, the current peers only; every workload runs. */
   readonly quick: boolean;
   /** Where `RESULTS.md` and `results.svg` go: `bench/` for a full run, a temp folder for `--quick`. */
   readonly outDir: string;
@@ -50,33 +61,43 @@ export interface BenchOptions {
 }
 
 const FULL: BenchSizes = {
-  chunkRounds: 3,
+  chunkRounds: 2,
   rounds: 3,
   chunkRepeats: { runs: 5, budgetSeconds: 3 },
   repeats: { runs: 5, budgetSeconds: 2 },
   latencyRounds: 3,
-  memoryRounds: 2,
+  memoryRounds: 1,
   events: 200_000,
   bigBodyBytes: 256 * MIB,
   completions: 200,
-  memoryBytes: 1024 * MIB,
+  memoryBytes: 256 * MIB,
   cycles: 1000,
   decodeRounds: 9,
+  concurrencyRounds: 2,
+  concurrencyRepeats: { runs: 2, budgetSeconds: 4 },
+  concurrentStreams: 500,
+  concurrentEvents: 2000,
+  peers: ['openai-6', 'openai-7', 'ai-6', 'ai-7'],
 };
 
 const QUICK: BenchSizes = {
-  chunkRounds: 2,
-  rounds: 2,
+  chunkRounds: 1,
+  rounds: 1,
   chunkRepeats: { runs: 1, budgetSeconds: 1 },
   repeats: { runs: 1, budgetSeconds: 1 },
   latencyRounds: 1,
   memoryRounds: 1,
-  events: 20_000,
+  events: 10_000,
   bigBodyBytes: 32 * MIB,
   completions: 50,
-  memoryBytes: 128 * MIB,
-  cycles: 100,
+  memoryBytes: 16 * MIB,
+  cycles: 50,
   decodeRounds: 2,
+  concurrencyRounds: 1,
+  concurrencyRepeats: { runs: 1, budgetSeconds: 1 },
+  concurrentStreams: 50,
+  concurrentEvents: 200,
+  peers: ['openai-7', 'ai-7'],
 };
 
 function valueOf(args: readonly string[], name: string): string | undefined {

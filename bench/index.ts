@@ -1,8 +1,8 @@
 /**
- * `npm run bench` (`--quick` for CI): this SDK side by side with the official `openai` SDK, the
- * Vercel AI SDK and a bare `node:http` client, on one loopback server (issue 9). Each client
- * runs in its own child process, the order rotating from round to round; the figures are
- * medians, and ratios to bare http.
+ * `npm run bench` (`--quick` for CI): this SDK side by side with the official `openai` SDK (6 and
+ * 7), the Vercel AI SDK (6 and 7) and a bare `node:http` client, on one loopback server (issues
+ * 9 and 17). Each client runs in its own child process, the order rotating from round to round;
+ * the figures are medians, and ratios to bare http by wall-clock and by the client's CPU time.
  *
  * Prints the table and the goals on stdout (progress on stderr), writes `RESULTS.md` and
  * `results.svg` (to `bench/`, or a temp folder with `--quick`). Exits 1 when a workload breaks
@@ -18,6 +18,7 @@ import { textTable } from './report/text-table.js';
 import { startBenchServer } from './server/bench-server.js';
 import { bigBody } from './suite/big-body.js';
 import { cancellation } from './suite/cancellation.js';
+import { concurrency } from './suite/concurrency.js';
 import { decode } from './suite/decode.js';
 import { firstChunk } from './suite/first-chunk.js';
 import { manySmallChunks } from './suite/many-small-chunks.js';
@@ -25,15 +26,17 @@ import { memory } from './suite/memory.js';
 import { regroupText } from './suite/regroup-text.js';
 import type { WorkloadContext, WorkloadReport } from './suite/workload-report.js';
 
-const WORKLOADS = {
+const WORKLOADS: Record<string, (context: WorkloadContext) => Promise<WorkloadReport>> = {
   chunks: manySmallChunks,
-  body: bigBody,
+  'body-ascii': (context) => bigBody(context, 'ascii'),
+  body: (context) => bigBody(context, 'big'),
+  concurrency,
   'first-chunk': firstChunk,
   memory,
   cancel: cancellation,
   decode,
   regroup: regroupText,
-} as const;
+};
 
 const options = parseBenchOptions(process.argv.slice(2));
 const started = performance.now();
@@ -64,7 +67,7 @@ try {
 
 if (process.exitCode !== 1) {
   const environment = benchEnvironment();
-  for (const line of textTable(reports, environment)) console.log(line);
+  for (const line of textTable(reports, environment, options.quick)) console.log(line);
   mkdirSync(options.outDir, { recursive: true });
   writeFileSync(
     join(options.outDir, 'RESULTS.md'),

@@ -9,7 +9,13 @@
  */
 import type { ChildResult, ChildTask } from './child-task.js';
 import { measureBody, measureMemory } from './measure-body.js';
-import { measureCancel, measureEvents, measureFirstChunk } from './measure-chat.js';
+import {
+  measureCancel,
+  measureChatMemory,
+  measureConcurrent,
+  measureEvents,
+  measureFirstChunk,
+} from './measure-chat.js';
 import { measureDecode } from './measure-decode.js';
 
 function measure(task: ChildTask): Promise<ChildResult> | ChildResult {
@@ -23,9 +29,26 @@ function measure(task: ChildTask): Promise<ChildResult> | ChildResult {
         task.repeats,
       );
     case 'body':
-      return measureBody(task.client, `${task.server}/big`, task.expectedLength, task.repeats);
+      return measureBody(
+        task.client,
+        `${task.server}/${task.text}`,
+        task.expectedLength,
+        task.repeats,
+      );
     case 'memory':
       return measureMemory(task.client, `${task.server}/memory`, task.expectedLength);
+    case 'chat-memory':
+      return measureChatMemory(task.client, task.server, task.expectedLength);
+    case 'concurrent':
+      return measureConcurrent(
+        task.client,
+        task.server,
+        task.streams,
+        task.perStream,
+        task.expectedLength,
+        task.warmUp,
+        task.repeats,
+      );
     case 'first-chunk':
       return measureFirstChunk(task.client, task.server, task.warmUp, task.completions);
     case 'cancel':

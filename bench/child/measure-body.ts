@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { BodyClient, BodyClientName } from '../clients/chat-client.js';
 import { bestRun, type Repeats } from './best-run.js';
 import type { ChildResults } from './child-task.js';
+import { peakRss, resetPeakRss } from './peak-rss.js';
 import { timeRun } from './time-run.js';
 
 async function loadBodyClient(name: BodyClientName, root: string): Promise<BodyClient> {
@@ -35,26 +35,6 @@ export async function measureBody(
 ): Promise<ChildResults['body']> {
   const client = await loadBodyClient(name, root);
   return bestRun(() => read(name, client, expectedLength), repeats);
-}
-
-/** The peak RSS since the last reset (Linux's `VmHWM`), or `undefined` elsewhere. */
-function peakRss(): number | undefined {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    return match?.[1] === undefined ? undefined : Number(match[1]) * 1024;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Resets the peak RSS to the current RSS (Linux: `5` into `/proc/self/clear_refs`). */
-function resetPeakRss(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,5 +1,11 @@
-/** The names of the clients that stream chat completions (OpenAI's `/v1` protocol). */
-export type ChatClientName = 'bare-http' | 'ours' | 'openai' | 'ai';
+/** The peers: `openai` 6 and 7, `ai` 6 and 7 (with `@ai-sdk/openai-compatible` 2 and 3). */
+export type PeerName = 'openai-6' | 'openai-7' | 'ai-6' | 'ai-7';
+
+/**
+ * The names of the clients that stream chat completions (OpenAI's `/v1` protocol). A peer
+ * with `-break` cancels by leaving its `for await` loop rather than aborting.
+ */
+export type ChatClientName = 'bare-http' | 'ours' | PeerName | `${PeerName}-break`;
 
 /** The names of the clients that read the Aivvm plain-text body. */
 export type BodyClientName = 'bare-http' | 'bare-http-text' | 'axios' | 'ours-aivvm';

@@ -15,8 +15,11 @@ export interface BenchEnvironment {
 
 const PACKAGES = [
   'openai',
+  'openai-7',
   'ai',
+  'ai-7',
   '@ai-sdk/openai-compatible',
+  '@ai-sdk/openai-compatible-3',
   'axios',
   'rxjs',
   'eventsource-parser',

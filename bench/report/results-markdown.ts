@@ -1,5 +1,7 @@
 import type { WorkloadReport } from '../suite/workload-report.js';
 import type { BenchEnvironment } from './environment.js';
+import { FINDINGS } from './findings.js';
+import { formatRatio } from './text-table.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -28,25 +30,32 @@ export function resultsMarkdown(
     'Each client runs in its own child process, one after the other, the order reversed from round',
     'to round (A B C D, D C B A...), against one minimal `node:http` server on 127.0.0.1 (prebuilt',
     'bodies, 64 KiB writes). Ratios are to a bare `node:http` client on the same stream, the median',
-    'of the per-round ratios (1 = as fast as bare http; for times, bare time / client time). For',
-    'throughput, each child reads the body up to N times within a few seconds and the fastest run',
-    'counts (the peers, slow on the long stream, run once). The machine is shared and noisy:',
-    'compare the ratios, not the absolute figures; "client CPU" is the CPU time of the client',
-    'process alone.',
+    'of the per-round ratios (1 = as fast as bare http; for times, bare time / client time), by',
+    'wall-clock time and by the CPU time of the client process (`process.cpuUsage()`: user + system,',
+    'all its threads). The machine is shared: other processes lengthen the wall-clock time, not the',
+    "client's CPU time, so the CPU ratio is the stable figure and the one the goals and the chart use.",
+    'For throughput, each child reads the body up to N times within a few seconds and the fastest',
+    'run counts (the peers, slow on the long stream, run once). Compare ratios, not absolute figures.',
+    'The decode and regroup benchmarks run in one process and only compute: wall-clock there.',
     '',
     '![Ratios to bare node:http](results.svg)',
   ];
   for (const report of reports) {
     lines.push('', `## ${report.title}`, '', `${report.measure}.`, '');
-    lines.push('| client | median | vs bare http | more |', '| --- | ---: | ---: | --- |');
+    lines.push(
+      '| client | median | vs bare, wall | vs bare, CPU | more |',
+      '| --- | ---: | ---: | ---: | --- |',
+    );
     for (const row of report.rows) {
-      const ratio = row.ratio === undefined ? '' : row.ratio.toFixed(row.ratio < 0.1 ? 3 : 2);
-      lines.push(`| ${row.client} | ${row.figure} | ${ratio} | ${cell(row.detail)} |`);
+      lines.push(
+        `| ${row.client} | ${row.figure} | ${formatRatio(row.ratio)} | ${formatRatio(row.cpuRatio)} | ${cell(row.detail)} |`,
+      );
     }
   }
   lines.push('', '## Goals', '', '| goal | held | measured |', '| --- | --- | --- |');
   for (const goal of reports.flatMap((report) => report.goals)) {
     lines.push(`| ${cell(goal.goal)} | ${goal.held ? 'yes' : '**no**'} | ${cell(goal.measured)} |`);
   }
+  lines.push('', ...FINDINGS);
   return `${lines.join('\n')}\n`;
 }

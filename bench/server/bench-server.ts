@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { openAISseBody, openAISseHead } from './openai-sse-body.js';
-import { BLOCK_SIZE, plainTextBlock } from './plain-text-block.js';
+import {
+  openAISseBody,
+  openAISseHead,
+  openAISseLongBlock,
+  openAISseTail,
+} from './openai-sse-body.js';
+import { asciiTextBlock, BLOCK_SIZE, plainTextBlock } from './plain-text-block.js';
 
 /** The size of each write of the long bodies: 64 KiB. */
 export const WRITE_SIZE = 64 * 1024;
@@ -15,8 +20,10 @@ export interface BenchServerOptions {
   readonly events: number;
   /** Bytes of `/big/api/chat` (a multiple of 1 MiB). */
   readonly bigBodyBytes: number;
-  /** Bytes of `/memory/api/chat` (a multiple of 1 MiB). */
+  /** Bytes of `/memory/api/chat` (a multiple of 1 MiB), and about those of `/huge`. */
   readonly memoryBytes: number;
+  /** Content events of `/many/v1/chat/completions` (the concurrency workload). */
+  readonly concurrentEvents: number;
 }
 
 /** The running bench server. */
@@ -25,6 +32,10 @@ export interface BenchServer {
   readonly url: string;
   /** Decoded length of one 1 MiB block of the Aivvm bodies. */
   readonly blockTextLength: number;
+  /** Decoded length of one 1 MiB block of the ASCII body (`/ascii`): its byte length. */
+  readonly asciiBlockTextLength: number;
+  /** Content length of the `/huge` SSE reply. */
+  readonly hugeTextLength: number;
   /** When (`process.hrtime.bigint()`) each `/hold` response saw its socket close, in order. */
   readonly holdCloseTimes: bigint[];
   /** Connections open now. */
@@ -33,8 +44,13 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Writes `total` bytes of `source` (repeated) in `WRITE_SIZE` writes, minding backpressure. */
-function writeRepeated(response: ServerResponse, source: Buffer, total: number): void {
+/** Writes `total` bytes of `source` (repeated) in `WRITE_SIZE` writes, minding backpressure, then `last`. */
+function writeRepeated(
+  response: ServerResponse,
+  source: Buffer,
+  total: number,
+  last?: Buffer,
+): void {
   let sent = 0;
   const pump = (): void => {
     while (sent < total && !response.destroyed) {
@@ -46,7 +62,7 @@ function writeRepeated(response: ServerResponse, source: Buffer, total: number):
         return;
       }
     }
-    if (!response.destroyed) response.end();
+    if (!response.destroyed) response.end(last);
   };
   pump();
 }
@@ -61,9 +77,12 @@ const TEXT_HEADERS = { 'content-type': 'text/plain; charset=utf-8' };
  *
  * - `POST /stream/v1/chat/completions`: `events` OpenAI chunks of 4 characters;
  * - `POST /short/v1/chat/completions`: a short completion, in one write;
+ * - `POST /many-N/v1/chat/completions`: N chunks of 4 characters (the concurrency workload);
+ * - `POST /huge/v1/chat/completions`: about `memoryBytes` of SSE, chunks of 1,000 characters;
  * - `POST /hold/v1/chat/completions`: the first chunk, then nothing, until the client leaves;
  *   the time its socket closes is recorded;
- * - `POST /big/api/chat`, `POST /memory/api/chat`: the Aivvm plain-text protocol.
+ * - `POST /big/api/chat`, `POST /memory/api/chat`: the Aivvm plain-text protocol (mixed text);
+ * - `POST /ascii/api/chat`: the same, `bigBodyBytes` of ASCII text.
  *
  * Each responds once the request body has arrived, as a real server that reads it would.
  *
@@ -74,15 +93,38 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const stream = openAISseBody(options.events);
   const short = openAISseBody(SHORT_PIECES);
   const head = openAISseHead();
+  const many = openAISseBody(options.concurrentEvents);
+  const others = new Map<number, Buffer>();
+  const manyOf = (count: number): Buffer => {
+    const body = others.get(count) ?? openAISseBody(count);
+    others.set(count, body);
+    return body;
+  };
+  const long = openAISseLongBlock();
+  const hugeBlocks = Math.max(1, Math.round(options.memoryBytes / long.bytes.length));
+  const tail = openAISseTail();
   const block = plainTextBlock();
+  const ascii = asciiTextBlock();
   const holdCloseTimes: bigint[] = [];
   const sockets = new Set<Socket>();
 
   const respond = (request: IncomingMessage, response: ServerResponse): void => {
+    const count = /^\/many-(\d+)\/v1\/chat\/completions$/.exec(request.url ?? '')?.[1];
+    if (count !== undefined) {
+      const body = count === String(options.concurrentEvents) ? many : manyOf(Number(count));
+      response.writeHead(200, SSE_HEADERS);
+      writeRepeated(response, body, body.length);
+      return;
+    }
     switch (request.url) {
       case '/stream/v1/chat/completions':
         response.writeHead(200, SSE_HEADERS);
         writeRepeated(response, stream, stream.length);
+        return;
+
+      case '/huge/v1/chat/completions':
+        response.writeHead(200, SSE_HEADERS);
+        writeRepeated(response, long.bytes, hugeBlocks * long.bytes.length, tail);
         return;
       case '/short/v1/chat/completions':
         response.writeHead(200, SSE_HEADERS);
@@ -99,6 +141,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       case '/big/api/chat':
         response.writeHead(200, TEXT_HEADERS);
         writeRepeated(response, block.bytes, options.bigBodyBytes);
+        return;
+      case '/ascii/api/chat':
+        response.writeHead(200, TEXT_HEADERS);
+        writeRepeated(response, ascii.bytes, options.bigBodyBytes);
         return;
       case '/memory/api/chat':
         response.writeHead(200, TEXT_HEADERS);
@@ -129,6 +175,8 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   return {
     url: `http://127.0.0.1:${address.port}`,
     blockTextLength: block.textLength,
+    asciiBlockTextLength: ascii.textLength,
+    hugeTextLength: hugeBlocks * long.textLength,
     holdCloseTimes,
     openSockets: () => sockets.size,
     close: () =>

@@ -67,3 +67,36 @@ export function openAISseTextLength(pieces: number): number {
   for (let index = 0; index < pieces; index++) length += pieceAt(index).length;
   return length;
 }
+
+/** How many events of 1,000 characters a block of the `/huge` reply holds. */
+const LONG_EVENTS = 1000;
+
+/**
+ * A block of the `/huge` reply, repeated to about the memory workload's size: the role chunk
+ * then {@link LONG_EVENTS} content chunks of 1,000 characters (so that a peer reads hundreds of
+ * MiB in seconds, not minutes); the role chunk, repeated, adds no content.
+ *
+ * @returns the block's bytes and the content length it carries.
+ */
+export function openAISseLongBlock(): { readonly bytes: Buffer; readonly textLength: number } {
+  const piece = Array.from({ length: 250 }, (_, index) => pieceAt(index)).join('');
+  const events = [chunkEvent('{"role":"assistant","content":""}', null)];
+  for (let index = 0; index < LONG_EVENTS; index++) {
+    events.push(chunkEvent(`{"content":${JSON.stringify(piece)}}`, null));
+  }
+  return { bytes: Buffer.from(events.join('')), textLength: LONG_EVENTS * piece.length };
+}
+
+/**
+ * The end of a reply: the finish chunk, the usage chunk and `[DONE]`.
+ *
+ * @returns its bytes.
+ */
+export function openAISseTail(): Buffer {
+  return Buffer.from(
+    chunkEvent('{}', 'stop') +
+      `data: {${IDENTITY},"object":"chat.completion.chunk","choices":[],` +
+      `"usage":{"prompt_tokens":5,"completion_tokens":1,"total_tokens":6}}\n\n` +
+      'data: [DONE]\n\n',
+  );
+}

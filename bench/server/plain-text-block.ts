@@ -27,10 +27,23 @@ export interface PlainTextBlock {
  * @returns the block and its decoded length.
  */
 export function plainTextBlock(): PlainTextBlock {
+  return blockOf(FRAGMENTS);
+}
+
+/**
+ * A block of ASCII alone (the first three fragments): English text and code, as most replies are.
+ *
+ * @returns the block and its decoded length (its byte length).
+ */
+export function asciiTextBlock(): PlainTextBlock {
+  return blockOf(FRAGMENTS.slice(0, 3));
+}
+
+function blockOf(fragments: readonly string[]): PlainTextBlock {
   const parts: string[] = [];
   let bytes = 0;
   for (let index = 0; ; index++) {
-    const fragment = FRAGMENTS[index % FRAGMENTS.length] ?? '';
+    const fragment = fragments[index % fragments.length] ?? '';
     const size = Buffer.byteLength(fragment);
     if (bytes + size > BLOCK_SIZE) break;
     parts.push(fragment);

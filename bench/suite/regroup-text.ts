@@ -80,6 +80,7 @@ export async function regroupText(context: WorkloadContext): Promise<WorkloadRep
       client: 'concat baseline',
       figure: ms(median(baseline)),
       ratio: 1,
+      cpuRatio: undefined,
       detail: `${input.name}: ${input.chunks.length.toLocaleString('en-US')} chunks, ${(mb / median(baseline)).toFixed(0)} MB/s`,
     });
     for (const [label, samples] of times) {
@@ -88,6 +89,7 @@ export async function regroupText(context: WorkloadContext): Promise<WorkloadRep
         client: label,
         figure: ms(median(samples)),
         ratio,
+        cpuRatio: undefined,
         detail: `${input.name}: ${(mb / median(samples)).toFixed(1)} MB/s`,
       });
       context.progress(

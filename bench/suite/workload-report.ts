@@ -7,8 +7,14 @@ export type ClientLabel =
   | 'bare http'
   | 'bare http + TextDecoder'
   | 'ours'
-  | 'openai'
-  | 'ai'
+  | 'openai 6'
+  | 'openai 7'
+  | 'ai 6'
+  | 'ai 7'
+  | 'openai 6, break'
+  | 'openai 7, break'
+  | 'ai 6, break'
+  | 'ai 7, break'
   | 'axios stream'
   | 'TextDecoder'
   | 'concat baseline'
@@ -21,13 +27,21 @@ export interface ResultRow {
   readonly client: ClientLabel;
   /** The median, formatted with its unit (`812,000 events/s`). */
   readonly figure: string;
-  /** The median of the per-round ratios to the bare limit (1 = as fast as bare http), if any. */
+  /**
+   * The median of the per-round ratios to the bare limit by wall-clock time (1 = as fast as
+   * bare http), if any.
+   */
   readonly ratio: number | undefined;
+  /**
+   * The same by the CPU time of the client process: the stable figure on a shared machine
+   * (another process's load lengthens the wall-clock time, not this process's CPU time).
+   */
+  readonly cpuRatio: number | undefined;
   /** More figures (`p99 0.41 ms`, `sockets left 0`). */
   readonly detail: string;
 }
 
-/** One goal of issue 9 and whether this run held it. */
+/** One goal (issue 17) and whether this run held it. */
 export interface GoalCheck {
   readonly goal: string;
   readonly held: boolean;

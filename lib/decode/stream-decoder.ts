@@ -73,6 +73,13 @@ function concat(head: Uint8Array, tail: Uint8Array): Uint8Array {
  */
 export class StreamDecoder {
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /**
+   * Never called with `stream`: runtimes keep their fast path (Node's simdutf) for such a
+   * decoder, several times faster than the streaming one on ASCII.
+   */
+  private readonly whole = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** Whether the last chunk was ASCII, ended on a whole character and left nothing pending. */
+  private lastChunkAscii = false;
   private readonly escapes: UnicodeEscapeDecoder;
   private pending = EMPTY;
   private mode: 'utf8' | 'escape' | 'skip' = 'utf8';
@@ -179,10 +186,28 @@ export class StreamDecoder {
     if (this.lastChunkNotUtf8 && this.pending.length === 0 && startsWithInvalidUtf8(chunk)) {
       return undefined;
     }
+    const pending = this.pending;
+    // After an ASCII chunk, nothing is held (by this class or the streaming decoder): a chunk
+    // that ends on a whole character decodes alone, on the fast decoder. Text as long as the
+    // bytes was ASCII; the next chunk takes the same path. Other text (UTF-8 beyond ASCII is
+    // slower on that path) sends the chunks that follow to the streaming decoder.
+    if (this.lastChunkAscii && pending.length === 0 && incompleteUtf8TailLength(chunk) === 0) {
+      let text: string;
+      try {
+        text = this.whole.decode(chunk);
+      } catch {
+        this.lastChunkAscii = false;
+        return undefined;
+      }
+      this.offset += chunk.length;
+      this.lastChunkAscii = text.length === chunk.length;
+      return text;
+    }
     let text: string;
     try {
       text = this.utf8.decode(chunk, STREAM);
     } catch {
+      this.lastChunkAscii = false;
       try {
         this.utf8.decode(); // WHATWG: a call without `stream` makes the next one start afresh
       } catch {
@@ -190,7 +215,6 @@ export class StreamDecoder {
       }
       return undefined;
     }
-    const pending = this.pending;
     // The tail is at most 3 bytes: with 3 bytes of chunk or more, it lies within the chunk.
     const joined = chunk.length >= 3 ? chunk : concat(pending, chunk);
     const tailLength = incompleteUtf8TailLength(joined);
@@ -200,6 +224,7 @@ export class StreamDecoder {
     }
     this.pending = this.utf8Tails[tailLength] ?? EMPTY;
     this.lastChunkNotUtf8 = false;
+    this.lastChunkAscii = tailLength === 0 && text.length === pending.length + chunk.length;
     return text;
   }
 

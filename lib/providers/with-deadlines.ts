@@ -1,5 +1,6 @@
 import { identity, type MonoTypeOperatorFunction } from 'rxjs';
 import { checkedNumber } from '../operators/internal/checked-number.js';
+import { idleDeadline } from '../operators/internal/idle-deadline.js';
 import { timeoutCompletion } from '../operators/timeout-completion.js';
 import { DEFAULT_IDLE_TIMEOUT_MS, type CompletionTimeout } from './completion-timeout.js';
 
@@ -21,7 +22,7 @@ function idleMs(timeout: CompletionTimeout): number {
 /**
  * The operators a provider applies for its `timeout` option: `first`, `each` and `total`
  * through `timeoutCompletion` on the chunks, and the `idle` deadline (10 minutes by default)
- * on the bytes, so that a request whose headers trickle or whose body stalls ends in
+ * on the bytes (one timer, re-armed lazily rather than per chunk), so that a request whose headers trickle or whose body stalls ends in
  * `TimeoutError` instead of hanging — which unsubscribes from the bytes and closes the socket.
  * A number is `{ first: number }`; `Infinity` (as a number, or in `first`, `each` or `total`)
  * also turns the default idle deadline off. Built once per call, so a bad limit throws at once.
@@ -48,5 +49,5 @@ export function withDeadlines<T>(
           ...(each === undefined ? {} : { each }),
           ...(total === undefined ? {} : { total }),
         });
-  return { bytes: timeoutCompletion<Uint8Array>({ each: idleMs(given) }), chunks };
+  return { bytes: idleDeadline<Uint8Array>(idleMs(given)), chunks };
 }

@@ -11,7 +11,12 @@ const MIB = 1024 * 1024;
 let server: BenchServer;
 
 beforeAll(async () => {
-  server = await startBenchServer({ events: EVENTS, bigBodyBytes: 2 * MIB, memoryBytes: MIB });
+  server = await startBenchServer({
+    events: EVENTS,
+    bigBodyBytes: 2 * MIB,
+    memoryBytes: MIB,
+    concurrentEvents: 10,
+  });
 });
 afterAll(async () => {
   await server.close();

@@ -106,3 +106,45 @@ describe('StreamDecoder', () => {
     expect(decoder.end()).toBe('\ufffd');
   });
 });
+
+describe('StreamDecoder after ASCII chunks (the decoder that never streams)', () => {
+  const utf8 = (value: string) => new TextEncoder().encode(value);
+
+  it('switches between ASCII, UTF-8, a split character and Latin-1 without losing a byte', () => {
+    const decoder = new StreamDecoder(false);
+    const euro = utf8('€');
+    const pushes: DecodeStep[] = [
+      decoder.push(utf8('abc')),
+      decoder.push(utf8('def')), // ASCII after ASCII
+      decoder.push(utf8('é!')), // UTF-8 beyond ASCII after ASCII
+      decoder.push(utf8('gh')),
+      decoder.push(Uint8Array.of(0x69, ...euro.subarray(0, 2))), // ends inside '€'
+      decoder.push(Uint8Array.of(...euro.subarray(2), 0x6a)),
+      decoder.push(utf8('kl')),
+      decoder.push(latin1('caf\xe9\\x41')), // not UTF-8, after ASCII: unicode-escape
+      decoder.push(utf8('mn')),
+      decoder.push(utf8('op')),
+    ];
+    expect(pushes.map((step) => text(step))).toEqual([
+      'abc',
+      'def',
+      'é!',
+      'gh',
+      'i',
+      '€j',
+      'kl',
+      'caféA',
+      'mn',
+      'op',
+    ]);
+    expect(text(decoder.end())).toBe('');
+  });
+
+  it('counts offsets through the fast path: a malformed escape after ASCII chunks', () => {
+    const decoder = new StreamDecoder(false);
+    text(decoder.push(utf8('abcd')));
+    text(decoder.push(utf8('efgh')));
+    const step = decoder.push(latin1('\xff\\xZZ'));
+    expect(typeof step === 'object' && step.error.offset).toBe(9);
+  });
+});
