@@ -68,12 +68,12 @@ describe('completeToolCalls', () => {
     ]);
   });
 
-  it('gets the same input wherever the arguments are cut, inside a surrogate pair or a \\u escape', () => {
+  it('gets the same input wherever the arguments are cut, inside a surrogate pair or a \\u escape', async () => {
     // The JSON text as the model wrote it: an emoji (two UTF-16 code units), an escape
     // written out (`\u00e9`, six characters), a multi-byte CJK character.
     const text = '{"mood":"😀","word":"caf\\u00e9","kanji":"漢字","n":[1,2.5e3]}';
     const expected = { mood: '😀', word: 'café', kanji: '漢字', n: [1, 2500] };
-    fc.assert(
+    await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(fc.integer({ min: 0, max: text.length }), { maxLength: 12 }),
         async (offsets) => {

@@ -3,7 +3,6 @@ import { from } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { StreamError } from '../../lib/errors/stream-error.js';
 import { completeToolCalls } from '../../lib/events/complete-tool-calls.js';
-import type { CompletionEvent } from '../../lib/events/completion-event.js';
 import { chatChunkEvents } from '../../lib/providers/openai-compatible/chat-chunk-events.js';
 import { chatCompletionEvents } from '../../lib/providers/openai-compatible/chat-completion-object-events.js';
 import { reasoningText } from '../../lib/providers/openai-compatible/reasoning-text.js';
