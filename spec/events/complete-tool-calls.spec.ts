@@ -28,7 +28,7 @@ function cutAt(text: string, offsets: readonly number[]): string[] {
 describe('completeToolCalls', () => {
   itHonoursTheOperatorContract({
     operator: () => completeToolCalls('Test'),
-    valueAt: (index) => ({ type: 'text-delta', text: `chunk ${index}` }),
+    valueAt: (index): CompletionEvent => ({ type: 'text-delta', text: `chunk ${index}` }),
     poison: null as unknown as CompletionEvent,
   });
 

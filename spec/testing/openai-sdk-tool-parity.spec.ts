@@ -50,7 +50,11 @@ async function readWithSdk(stream: boolean, withTools: boolean): Promise<Reading
         },
       ]
     : undefined;
-  const body = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: PROMPT }], tools };
+  const body = {
+    model: 'gpt-4o',
+    messages: [{ role: 'user' as const, content: PROMPT }],
+    ...(tools === undefined ? {} : { tools }),
+  };
   if (!stream) {
     const completion = await client.chat.completions.create({ ...body, stream: false });
     const message = completion.choices[0]?.message;
@@ -91,7 +95,9 @@ async function readWithOurs(stream: boolean, withTools: boolean): Promise<Readin
   const provider = new OpenAICompatible({ baseURL: `${server().url}/v1`, apiKey: 'sk-parity' });
   const tools = withTools ? [{ name: 'get_weather', parameters: WEATHER_PARAMETERS }] : undefined;
   const events: CompletionEvent[] = await lastValueFrom(
-    provider.createCompletionEvents('gpt-4o', messages, stream, { tools }).pipe(toArray()),
+    provider
+      .createCompletionEvents('gpt-4o', messages, stream, tools === undefined ? {} : { tools })
+      .pipe(toArray()),
   );
   const joined = (type: 'text-delta' | 'reasoning-delta'): string =>
     events.flatMap((event) => (event.type === type ? [event.text] : [])).join('');
