@@ -8,7 +8,9 @@ import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-c
 import type { ReplyScript } from '../../lib/testing/index.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
 
-const server = useLoopbackServer();
+// A connection idle for 50 ms (the helper's default) is closed, and one opened under load may
+// wait that long before its request is written: give it time.
+const server = useLoopbackServer({ keepAliveTimeoutMs: 400 });
 
 /** What a client made of a reply: its text, its reasoning, its tool calls. */
 interface Reading {

@@ -8,7 +8,9 @@ import type { ToolDefinition } from '../../lib/tools/tool-definition.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
 import { completionBody, postCompletions, sseData } from './openai-client.js';
 
-const server = useLoopbackServer();
+// A connection idle for 50 ms (the helper's default) is closed, and one opened under load may
+// wait that long before its request is written: give it time.
+const server = useLoopbackServer({ keepAliveTimeoutMs: 400 });
 
 const WEATHER = {
   type: 'function',
