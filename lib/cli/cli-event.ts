@@ -53,7 +53,8 @@ export function errorEvent(error: unknown): ErrorEvent {
 }
 
 /**
- * How the CLI prints an event: the text of a `text-delta` (nothing for the others), or with
+ * How the CLI prints an event: the text of a `text-delta` or a `reasoning-delta` (nothing for
+ * the others; the caller lays reasoning out, see `ReplyLayout`), or with
  * `json` the event as one JSON line, every control character escaped (see
  * {@link terminalSafeJson}). The text itself is printed as given: the caller strips a
  * server's terminal controls from it, across chunks.
@@ -69,5 +70,5 @@ export function errorEvent(error: unknown): ErrorEvent {
  */
 export function renderEvent(event: CliEvent, json: boolean): string {
   if (json) return `${terminalSafeJson(event)}\n`;
-  return event.type === 'text-delta' ? event.text : '';
+  return event.type === 'text-delta' || event.type === 'reasoning-delta' ? event.text : '';
 }

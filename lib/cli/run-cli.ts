@@ -20,6 +20,7 @@ import { createSecretRedactor } from '../secrets/secret-redactor.js';
 import { redactSecrets } from './redact-secrets.js';
 import { retryNotice } from './retry-notice.js';
 import type { RetryWait } from '../operators/retry-completion.js';
+import { ReplyLayout, toolCallLine } from './reply-layout.js';
 import { streamToOutput, type StreamOutcome } from './stream-to-output.js';
 import { stripTerminalControls, TerminalControlFilter } from './terminal-safe-text.js';
 import { UsageError } from './usage-error.js';
@@ -37,7 +38,14 @@ interface RunState {
 const exitCodeOf = (outcome: StreamOutcome): number =>
   outcome === 'interrupted' ? EXIT_CODES.interrupted : EXIT_CODES.ok;
 
-/** Streams the completion to stdout; a server's terminal controls never reach it. */
+/** Text as the console shows it: reasoning dimmed on a terminal, set apart from the answer. */
+const layOut = (event: CliEvent, text: string, layout: ReplyLayout): string =>
+  event.type === 'reasoning-delta' ? layout.reasoning(text) : layout.text(text);
+
+/**
+ * Streams the completion to stdout (reasoning dimmed on a terminal, tool calls on stderr as
+ * `→ name(arguments)`); a server's terminal controls never reach it.
+ */
 async function stream(
   options: CliOptions,
   target: CompletionTarget,
@@ -58,9 +66,13 @@ async function stream(
   const controls = new TerminalControlFilter();
   // Whether what was written so far ends a line (an object: the render callback updates it).
   const written = { endsWithNewline: true };
+  const layout = new ReplyLayout(io.stdout.isTTY === true);
   const render = (event: CliEvent): string => {
+    if (event.type === 'tool-call' && !options.json) {
+      io.stderr.write(stripTerminalControls(toolCallLine(event)));
+    }
     const rendered = renderEvent(event, options.json);
-    const text = options.json ? rendered : controls.push(rendered);
+    const text = options.json ? rendered : layOut(event, controls.push(rendered), layout);
     if (text !== '') written.endsWithNewline = text.endsWith('\n');
     // On a terminal, the shell prompt goes on a line of its own; pipes get the exact reply.
     return event.type === 'done' && io.stdout.isTTY === true && !written.endsWithNewline

@@ -48,7 +48,7 @@ function completed(index: number, call: PendingCall, provider: string): ToolCall
 
 function add(calls: Map<number, PendingCall>, delta: ToolCallDeltaEvent): void {
   const call = calls.get(delta.index) ?? { id: undefined, name: undefined, arguments: '' };
-  if (delta.id) call.id = delta.id;
+  if (delta.id && call.id === undefined) call.id = delta.id;
   if (delta.name) call.name = (call.name ?? '') === '' ? delta.name : call.name;
   call.arguments += delta.argumentsDelta;
   calls.set(delta.index, call);

@@ -115,7 +115,7 @@ describe('chatCompletionEvents (one whole reply)', () => {
     ['an empty string', ''],
     ['null', null],
   ])('gives one empty text-delta when message.content is %s', (_, content) => {
-    expect(chatCompletionEvents(whole(content), 'Test')).toEqual([
+    expect([...chatCompletionEvents(whole(content), 'Test')]).toEqual([
       { type: 'text-delta', text: '' },
     ]);
   });
@@ -125,7 +125,7 @@ describe('chatCompletionEvents (one whole reply)', () => {
       { type: 'text', text: 'a' },
       { type: 'text', text: 'b' },
     ];
-    expect(chatCompletionEvents(whole(content), 'Test')).toEqual([
+    expect([...chatCompletionEvents(whole(content), 'Test')]).toEqual([
       { type: 'text-delta', text: 'ab' },
     ]);
   });
@@ -133,7 +133,7 @@ describe('chatCompletionEvents (one whole reply)', () => {
   it.each([[42], [true], [{ a: 1 }]])(
     'throws StreamError (unexpected-shape) for message.content %j',
     (content) => {
-      expect(() => chatCompletionEvents(whole(content), 'Test')).toThrow(
+      expect(() => [...chatCompletionEvents(whole(content), 'Test')]).toThrow(
         expect.objectContaining({ kind: 'unexpected-shape' }) as Error,
       );
     },

@@ -23,8 +23,9 @@ function errorEventDetail(data: string): string {
  * does not hold the reply up). A body that ends without `[DONE]` is a `StreamError`
  * (`truncated`): the reply may be cut. These are `StreamError`s too, emitted after every delta
  * before them: a `data:` that is not JSON (`invalid-json`), a content that is neither a string
- * nor text parts (`unexpected-shape`), an `error` field or an `event: error` event
- * (`server-error`, with the server's message).
+ * nor text parts or a `tool_calls` of the wrong shape (`unexpected-shape`), an `error` field or
+ * an `event: error` event (`server-error`, with the server's message). Each chunk gives its
+ * reasoning, text and tool-call deltas (see `chatCompletionEvents`).
  *
  * @param provider - the provider's name, for errors.
  * @returns an operator from SSE events to completion events.

@@ -1,11 +1,16 @@
 import { StreamError } from '../../errors/stream-error.js';
 import type { CompletionEvent } from '../../events/completion-event.js';
 import { contentText } from './content-text.js';
+import { reasoningText } from './reasoning-text.js';
 import { serverErrorDetail } from './server-error-detail.js';
+import { wireToolCallDeltas } from './wire-tool-call-deltas.js';
+
+/** A `delta` or `message`: `content`, reasoning fields, `tool_calls`... */
+type ChoiceFields = Readonly<Record<string, unknown>>;
 
 interface ChatChoice {
-  readonly delta?: { readonly content?: unknown } | null;
-  readonly message?: { readonly content?: unknown } | null;
+  readonly delta?: ChoiceFields | null;
+  readonly message?: ChoiceFields | null;
   readonly finish_reason?: string | null;
 }
 
@@ -44,53 +49,63 @@ function parseChunk(data: string, provider: string): ChatChunk {
 
 /**
  * The events one chat-completion object holds (a streamed `chat.completion.chunk` or a whole
- * `chat.completion`): the text of the first choice, its finish reason, the usage.
+ * `chat.completion`), read from its first choice's `delta` or `message`, in this order: a
+ * `reasoning-delta` (`reasoning_content`, `reasoning`, `reasoning.text` or
+ * `reasoning_details`, see `reasoningText`), a `text-delta`, one `tool-call-delta` per element
+ * of `tool_calls` (see `wireToolCallDeltas`), the `finish`, the `usage`.
  *
  * A streamed `delta` gives a `text-delta` only when it has text; a whole reply's `message`
  * always gives one, `''` when its content is empty or `null`, so a non-streaming request
  * emits exactly one string. A content that is an array of text parts is read as their text.
+ *
+ * Lazy: the events are made as they are read, so those before a fault in the same object
+ * reach the reader before the error.
  *
  * @param data - the JSON text of one object.
  * @param provider - the provider's name, for errors.
  * @returns the events, in order (often just one).
  * @throws StreamError `server-error` for an `error` field (its detail the server's message),
  *   `invalid-json` for data that is not a JSON object, `unexpected-shape` for a content that
- *   is neither a string nor text parts.
+ *   is neither a string nor text parts or a `tool_calls` of the wrong shape.
  *
  * @example
  * ```ts
- * chatCompletionEvents('{"choices":[{"delta":{"content":"Hi"}}]}', 'openai');
+ * [...chatCompletionEvents('{"choices":[{"delta":{"content":"Hi"}}]}', 'openai')];
  * // [{ type: 'text-delta', text: 'Hi' }]
  * ```
  */
-export function chatCompletionEvents(data: string, provider: string): CompletionEvent[] {
+export function* chatCompletionEvents(
+  data: string,
+  provider: string,
+): Generator<CompletionEvent, void, undefined> {
   const chunk = parseChunk(data, provider);
   if (chunk.error !== undefined && chunk.error !== null && chunk.error !== false) {
     const detail = serverErrorDetail(chunk.error);
     throw new StreamError({ kind: 'server-error', provider, detail, excerpt: data });
   }
-  const events: CompletionEvent[] = [];
   const choice = chunk.choices?.[0];
-  if (choice?.message) {
-    const text = contentText(choice.message.content, provider, data) ?? '';
-    events.push({ type: 'text-delta', text });
-  } else {
-    const text = contentText(choice?.delta?.content, provider, data);
-    if (text) events.push({ type: 'text-delta', text });
+  const whole = choice?.message ?? undefined;
+  const fields = whole ?? choice?.delta ?? undefined;
+  if (fields) {
+    const reasoning = reasoningText(fields);
+    if (reasoning) yield { type: 'reasoning-delta', text: reasoning };
   }
-  if (choice?.finish_reason) events.push({ type: 'finish', reason: choice.finish_reason });
+  const text = contentText(fields?.content, provider, data);
+  if (whole !== undefined) yield { type: 'text-delta', text: text ?? '' };
+  else if (text) yield { type: 'text-delta', text };
+  if (fields) yield* wireToolCallDeltas(fields, provider, data);
+  if (choice?.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
   const usage = chunk.usage;
   if (usage) {
     const promptTokens = usage.prompt_tokens ?? 0;
     const completionTokens = usage.completion_tokens ?? 0;
-    events.push({
+    yield {
       type: 'usage',
       usage: {
         promptTokens,
         completionTokens,
         totalTokens: usage.total_tokens ?? promptTokens + completionTokens,
       },
-    });
+    };
   }
-  return events;
 }

@@ -25,6 +25,7 @@ import {
   type OpenAIEndpoint,
 } from './chat-completions-request.js';
 import type { CompletionEvent } from '../../events/completion-event.js';
+import { completeToolCalls } from '../../events/complete-tool-calls.js';
 import { parseModelList, type ModelInfo } from './model-info.js';
 import {
   OPENAI_BASE_URL,
@@ -113,14 +114,17 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
   }
 
   /**
-   * Streams the completion's events: `text-delta`s, then `finish` and `usage`.
+   * Streams the completion's events: `reasoning-delta`s, `text-delta`s and `tool-call-delta`s
+   * as they arrive, one `tool-call` per complete call (right before the `finish`), then
+   * `finish` and `usage`.
    *
    * Cold; unsubscribing aborts the request. Errors: `InvalidRequestError` and
    * `ModelNotSupportedError` (on subscribe, before any request), `HttpStatusError`,
    * `UnexpectedResponseError` (a 204, an HTML page, JSON where SSE was asked: with the
    * server's `error.message` when it sent one), `RedirectError`, `ResponseTooLargeError`
    * (`stream: false` past `maxResponseBytes`), `NetworkError`, `StreamError` (an error inside
-   * the stream, a `data:` that is not JSON, no `[DONE]`), `TimeoutError` (the
+   * the stream, a `data:` that is not JSON, no `[DONE]`, a `tool_calls` of the wrong shape,
+   * a tool call whose arguments are not JSON or that has no name), `TimeoutError` (the
    * `timeout` option; by default, ten minutes without a byte),
    * `ConfigurationError`, `InterceptorError`.
    *
@@ -187,6 +191,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
         return bytes$.pipe(
           readWholeText(),
           concatMap((text) => chatCompletionEvents(text, provider)),
+          completeToolCalls(provider),
           deadlines.chunks,
           abort,
         );
@@ -197,6 +202,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
           ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
         }),
         chatChunkEvents(provider),
+        completeToolCalls(provider),
         deadlines.chunks,
         abort,
       );

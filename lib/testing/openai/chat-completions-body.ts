@@ -1,6 +1,14 @@
-import type { DefaultReplyMessage } from '../reply/compose-default-reply.js';
 import { given, invalid, isFields, Refusal, wrongType, type Fields } from './body-refusal.js';
-import { toMessage } from './chat-message-field.js';
+import { toMessage, type OpenAIMessage } from './chat-message-field.js';
+import { checkToolAnswers } from './check-tool-answers.js';
+import {
+  responseFormatOf,
+  toolChoiceOf,
+  toolsOf,
+  type OfferedTool,
+  type OfferedToolChoice,
+  type RequestedFormat,
+} from './tool-fields.js';
 import type { OpenAIError } from './openai-error.js';
 
 /**
@@ -10,8 +18,9 @@ import type { OpenAIError } from './openai-error.js';
  * @example
  * ```ts
  * const body: ChatCompletionsBody = {
- *   model: 'gpt-4', messages: [{ role: 'user', content: 'Hi' }], stream: true,
- *   includeUsage: false, temperature: undefined, maxTokens: undefined, stop: [],
+ *   model: 'gpt-4', messages: [{ role: 'user', content: 'Hi', toolCalls: [], toolCallId: undefined }],
+ *   stream: true, includeUsage: false, temperature: undefined, maxTokens: undefined, stop: [],
+ *   tools: [], toolChoice: undefined, responseFormat: undefined,
  * };
  * ```
  */
@@ -19,7 +28,7 @@ export interface ChatCompletionsBody {
   /** The model id (any non-empty string). */
   readonly model: string;
   /** The conversation, at least one message. */
-  readonly messages: readonly DefaultReplyMessage[];
+  readonly messages: readonly OpenAIMessage[];
   /** `stream`. @defaultValue false */
   readonly stream: boolean;
   /** `stream_options.include_usage`. @defaultValue false */
@@ -30,6 +39,12 @@ export interface ChatCompletionsBody {
   readonly maxTokens: number | undefined;
   /** `stop`: up to 4 sequences. */
   readonly stop: readonly string[];
+  /** `tools`: the functions offered (none when not given). */
+  readonly tools: readonly OfferedTool[];
+  /** `tool_choice`. */
+  readonly toolChoice: OfferedToolChoice | undefined;
+  /** `response_format`. */
+  readonly responseFormat: RequestedFormat | undefined;
 }
 
 /** The outcome of {@link parseChatCompletionsBody}: the body, or the 400 error to answer. */
@@ -103,13 +118,19 @@ function toBody(value: unknown): ChatCompletionsBody {
     );
   if (!Array.isArray(messages)) wrongType('messages', 'an array', messages);
   if (messages.length === 0) invalid('messages', 'expected an array with at least 1 message.');
+  const read = messages.map(toMessage);
+  checkToolAnswers(read);
+  const tools = toolsOf(value);
   return {
     model,
-    messages: messages.map(toMessage),
+    messages: read,
     ...streamOf(value),
     temperature: optionalNumber(value, 'temperature', 0, 2),
     maxTokens: maxTokensOf(value),
     stop: stopOf(value),
+    tools,
+    toolChoice: toolChoiceOf(value, tools),
+    responseFormat: responseFormatOf(value),
   };
 }
 
@@ -119,7 +140,10 @@ function toBody(value: unknown): ChatCompletionsBody {
  * array of content parts, or `null` for an assistant), and, when given, `stream` a boolean,
  * `stream_options` an object (only with `stream: true`) whose `include_usage` is a boolean,
  * `temperature` 0 to 2, `max_tokens`/`max_completion_tokens` an integer ≥ 1, `stop` a string
- * or up to 4 strings. `null` means "not given"; unknown fields are ignored.
+ * or up to 4 strings; `tools`, `tool_choice` and `response_format` as `toolsOf`,
+ * `toolChoiceOf` and `responseFormatOf` check them; messages as `toMessage` checks them,
+ * their tool calls answered as `checkToolAnswers` checks. `null` means "not given"; unknown
+ * fields are ignored.
  *
  * @param bytes - the raw request body.
  * @returns the normalised body, or the error to answer 400 with (OpenAI's shape: `param`

@@ -11,8 +11,9 @@ const isDelay = (value: number): boolean => Number.isFinite(value) && value >= 0
  * `chunks` together with `chunkSize`, a `chunkSize` below 1, a negative or non-finite delay, a
  * negative or fractional byte count, more than one fault (`resetAfterBytes`, `truncate`,
  * `stall`), a `path` that does not start with `/`, a `streamError` without a count ≥ 0 and a
- * string message, and `streamError` or `omitDone` with raw content (`body`, `chunks`), which
- * is sent as it is.
+ * string message, `streamError` or `omitDone` with raw content (`body`, `chunks`), which
+ * is sent as it is, an `argumentsChunkSize` below 1, and a tool call without a name or whose
+ * arguments are not a string.
  *
  * @param script - the script to check.
  * @throws TypeError naming the offending field.
@@ -58,8 +59,25 @@ function assertOpenAIFields(script: ReplyScript, fail: (reason: string) => never
     }
     if (typeof streamError.message !== 'string') fail('streamError.message must be a string');
   }
+  assertToolCallFields(script, fail);
   const raw = script.body !== undefined || script.chunks !== undefined;
   if (raw && (streamError !== undefined || omitDone === true)) {
     fail('body and chunks are sent as they are; do not combine them with streamError or omitDone');
+  }
+}
+
+function assertToolCallFields(script: ReplyScript, fail: (reason: string) => never): void {
+  const { argumentsChunkSize, toolCalls } = script;
+  if (
+    argumentsChunkSize !== undefined &&
+    !(isCount(argumentsChunkSize) && argumentsChunkSize >= 1)
+  ) {
+    fail(`argumentsChunkSize must be an integer ≥ 1, got ${argumentsChunkSize}`);
+  }
+  for (const [index, call] of (toolCalls ?? []).entries()) {
+    if (typeof call.name !== 'string' || call.name === '') {
+      fail(`toolCalls[${index}].name must be a non-empty string`);
+    }
+    if (typeof call.arguments !== 'string') fail(`toolCalls[${index}].arguments must be a string`);
   }
 }

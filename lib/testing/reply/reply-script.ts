@@ -31,7 +31,8 @@ export interface StreamErrorScript {
 
 /**
  * A tool call a scripted reply makes (Anthropic's `/v1/messages`: a `tool_use` block whose
- * input streams as `input_json_delta`s).
+ * input streams as `input_json_delta`s; OpenAI's `/v1/chat/completions`: a `tool_calls`
+ * element whose arguments stream in pieces).
  *
  * @example
  * ```ts
@@ -39,7 +40,7 @@ export interface StreamErrorScript {
  * ```
  */
 export interface ScriptedToolCall {
-  /** The call's id. @defaultValue `toolu_loopback_<n>` */
+  /** The call's id. @defaultValue `toolu_loopback_<n>` on `/v1/messages`, `call_` and a random suffix on `/v1/chat/completions` */
   readonly id?: string;
   /** The tool's name. */
   readonly name: string;
@@ -129,15 +130,43 @@ export interface ReplyScript {
    */
   readonly omitDone?: boolean;
   /**
-   * `/v1/messages` only: reasoning streamed before the text (a `thinking` block, word by
-   * word). Other routes ignore it.
+  /**
+   * Reasoning streamed before the text, word by word: on `/v1/messages` a `thinking` block; on
+   * `/v1/chat/completions` `delta.reasoning_content` (see `reasoningField`; whole as
+   * `message.reasoning_content` without `stream`). Other routes ignore it.
    */
   readonly reasoning?: string;
   /**
-   * `/v1/messages` only: tool calls made after the text (`tool_use` blocks; the stop reason
-   * becomes `tool_use`). Without `text`, the reply has no text block. Other routes ignore it.
+   * `/v1/chat/completions` only: the field that carries `reasoning`: `reasoning_content`
+   * (DeepSeek, vLLM, llama.cpp) or `reasoning` (OpenRouter, Ollama).
+   * @defaultValue 'reasoning_content'
+   */
+  readonly reasoningField?: 'reasoning_content' | 'reasoning';
+  /**
+   * Tool calls made after the text; without `text`, the reply has no text. On `/v1/messages`
+   * `tool_use` blocks (the stop reason becomes `tool_use`); on `/v1/chat/completions`
+   * `tool_calls` streamed as OpenAI does (a first delta with the id and name, then the
+   * arguments in pieces of `argumentsChunkSize`; an `id` left out becomes `call_` and a random
+   * suffix; the finish reason becomes `tool_calls`). Other routes ignore it.
    */
   readonly toolCalls?: readonly ScriptedToolCall[];
+  /**
+   * `/v1/chat/completions` with `stream: true` only: the size of each piece of a call's
+   * arguments, in UTF-16 code units (so 1 splits an emoji's surrogate pair).
+   * @defaultValue 8
+   */
+  readonly argumentsChunkSize?: number;
+  /**
+   * `/v1/chat/completions` with `stream: true` only: interleaves the argument pieces of
+   * several calls (call 0's first piece, call 1's first piece, ...) instead of one call after
+   * the other. @defaultValue false
+   */
+  readonly interleaveToolCalls?: boolean;
+  /**
+   * `/v1/chat/completions` only: the `finish_reason`.
+   * @defaultValue `tool_calls` when the reply calls tools, else `length` when `max_tokens` cut it, else `stop`
+   */
+  readonly finishReason?: string;
 }
 
 /**

@@ -5,10 +5,9 @@ import {
   type ChatCompletionsBody,
 } from '../openai/chat-completions-body.js';
 import { newCompletionIdentity } from '../openai/completion-identity.js';
-import { completeText } from '../openai/completion-text.js';
+import { completeReply } from '../openai/completion-reply.js';
 import { openAIErrorBody } from '../openai/openai-error.js';
 import { JSON_CONTENT_TYPE, planOpenAIReply } from '../openai/plan-openai-reply.js';
-import { composeDefaultReply } from '../reply/compose-default-reply.js';
 import type { ReplyScript } from '../reply/reply-script.js';
 import { writeReply } from '../reply/write-reply.js';
 import type { Exchange, Route } from '../server/route.js';
@@ -20,8 +19,7 @@ const SSE_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
 
 /** The writes of a 2xx reply: SSE events for a stream, one `chat.completion` JSON otherwise. */
 function replyPieces(exchange: Exchange, body: ChatCompletionsBody, script: ReplyScript): string[] {
-  const text = script.text ?? composeDefaultReply(body);
-  const completion = completeText(text, body);
+  const completion = completeReply(script, body);
   const identity = newCompletionIdentity(body.model, exchange.request.receivedAt);
   if (!body.stream) return [chatCompletionJson(identity, completion)];
   return chatCompletionEvents(identity, completion, {
@@ -61,15 +59,17 @@ async function handleChatCompletions(exchange: Exchange, config: LoopbackRouteCo
 /**
  * `POST /v1/chat/completions`, OpenAI's chat completions as OpenAI-compatible servers speak
  * them: checks the key (401) and the body (400, OpenAI's error JSON), then answers the next
- * script, or by default {@link composeDefaultReply}'s markdown, cut by `stop` and
- * `max_tokens` (tokens are words, see `countTokens`).
+ * script, or by default `defaultOpenAIReply`'s (a tool call when tools are offered, JSON for
+ * `response_format`, an answer from tool results, else `composeDefaultReply`'s markdown),
+ * cut by `stop` and `max_tokens` (tokens are words, see `countTokens`).
  *
  * With `stream: true` the reply is SSE, one event per write, the server's `delayMs` apart:
- * the role chunk, one chunk per token, the finish chunk (`stop`, or `length` when
- * `max_tokens` cut it), the usage chunk when `stream_options.include_usage`, `data: [DONE]`
+ * the role chunk, one chunk per token of reasoning and of text, the tool calls' chunks, the
+ * finish chunk (`tool_calls` when it calls tools, `length` when `max_tokens` cut it, else
+ * `stop`), the usage chunk when `stream_options.include_usage`, `data: [DONE]`
  * (see `chatCompletionEvents`). Otherwise one `chat.completion` JSON with `message`,
- * `finish_reason` and `usage`. A script's `text` replaces the default reply text (and is
- * streamed the same way); `body` and `chunks` are sent as they are; `streamError` and
+ * `finish_reason` and `usage`. A script's `text`, `reasoning` and `toolCalls` replace the
+ * default reply (and are streamed the same way; see `completeReply`); `body` and `chunks` are sent as they are; `streamError` and
  * `omitDone` alter the stream's end; errors follow `planOpenAIReply`.
  *
  * @param config - the server's key.
