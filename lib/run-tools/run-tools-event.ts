@@ -29,6 +29,8 @@ export interface ToolErrorEvent {
   readonly input: unknown;
   /** Why it failed; what the tool threw is its `cause`. */
   readonly error: ToolExecutionError;
+  /** Never set on a failure. */
+  readonly output?: undefined;
 }
 
 /**

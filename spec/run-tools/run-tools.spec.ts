@@ -1,6 +1,5 @@
-import { concat, finalize, from, NEVER, of, type Observable } from 'rxjs';
+import { concat, finalize, from, NEVER, of } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { CompletionEvent } from '../../lib/events/completion-event.js';
 import { ToolExecutionError } from '../../lib/errors/tool-execution-error.js';
 import { runTools } from '../../lib/run-tools/run-tools.js';
 import type {
@@ -53,14 +52,14 @@ describe('runTools', () => {
       textReply('Oslo 4°C, ', 'Paris 12°C.'),
     ]);
     const started: string[] = [];
-    const bothStarted = deferred<void>();
+    const bothStarted = deferred<undefined>();
     const answers = { Oslo: deferred<unknown>(), Paris: deferred<unknown>() };
     const weather: Tool<{ city: 'Oslo' | 'Paris' }> = {
       description: 'The weather now',
       parameters,
       execute: ({ city }) => {
         started.push(city);
-        if (started.length === 2) bothStarted.resolve();
+        if (started.length === 2) bothStarted.resolve(undefined);
         return answers[city].promise;
       },
     };

@@ -1,4 +1,4 @@
-import { defer, map, of, tap, type Observable } from 'rxjs';
+import { defer, from, map, tap, type Observable } from 'rxjs';
 import type { CompletionEvent, ToolCallEvent } from '../../../lib/events/completion-event.js';
 import type { Messages } from '../../../lib/messages/chat-message.js';
 import type { CompletionOptions, Provider } from '../../../lib/providers/provider.js';
@@ -81,13 +81,17 @@ export function callingReply(
   text = '',
 ): Observable<CompletionEvent> {
   const textEvents: CompletionEvent[] = text === '' ? [] : [{ type: 'text-delta', text }];
-  return of<CompletionEvent>(...textEvents, ...calls, { type: 'finish', reason: 'tool_calls' });
+  return from<CompletionEvent[]>([
+    ...textEvents,
+    ...calls,
+    { type: 'finish', reason: 'tool_calls' },
+  ]);
 }
 
 /** A reply of text only, finish `stop`. */
 export function textReply(...texts: string[]): Observable<CompletionEvent> {
-  return of<CompletionEvent>(
+  return from<CompletionEvent[]>([
     ...texts.map((text): CompletionEvent => ({ type: 'text-delta', text })),
     { type: 'finish', reason: 'stop' },
-  );
+  ]);
 }
