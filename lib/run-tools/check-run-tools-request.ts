@@ -38,8 +38,9 @@ function checkTools(tools: unknown): void {
 }
 
 /**
- * Checks what only `runTools` reads — `tools`, `maxSteps`, `onToolError` — and that `prompt`
- * and `messages` are not both given; the rest is the facade's to check, on the first request.
+ * Checks what only `runTools` reads — `tools`, `maxSteps`, `onToolError` — and that exactly one
+ * of `prompt` and `messages` (an array) is given; each message, and the rest, is the facade's to
+ * check, on the first request.
  *
  * @param request - what the caller passed.
  * @throws InvalidRequestError naming the field and the rule it breaks.
@@ -57,7 +58,14 @@ export function checkRunToolsRequest(request: unknown): asserts request is RunTo
   if (onToolError !== undefined && onToolError !== 'continue' && onToolError !== 'stop') {
     throw refuse('onToolError', `must be "continue" or "stop", got ${describeValue(onToolError)}`);
   }
-  if (request['prompt'] !== undefined && request['messages'] !== undefined) {
+  const { prompt, messages } = request;
+  if (prompt !== undefined && messages !== undefined) {
     throw refuse('prompt', 'cannot be given with messages: pass one or the other');
+  }
+  if (prompt === undefined && !Array.isArray(messages)) {
+    throw refuse(
+      'messages',
+      `must be an array of messages (or give prompt), got ${describeValue(messages)}`,
+    );
   }
 }
