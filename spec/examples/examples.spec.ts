@@ -38,4 +38,16 @@ describe('examples (run as a user would, so they cannot rot)', () => {
     const streamed = cancelled.split('\n[stopped')[0] ?? '';
     expect(streamed.length).toBeLessThan(full.length / 2);
   });
+
+  it('structured-output renders the recipe as it grows, then checks it against the schema', async () => {
+    const lines = (await runExample('structured-output')).trim().split('\n');
+    const growing = lines.filter((line) => line.startsWith('growing: '));
+    expect(growing.length).toBeGreaterThan(3);
+    // Each snapshot only grows: its JSON text without the closing brackets is a prefix of the next's.
+    const open = (line: string): string => line.replace(/[\]}"]+$/u, '');
+    for (const [at, line] of growing.slice(1).entries()) {
+      expect(line.startsWith(open(growing[at] ?? ''))).toBe(true);
+    }
+    expect(lines.at(-1)).toBe('checked: Pancakes, 20 min, 3 steps');
+  });
 });
