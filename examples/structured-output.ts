@@ -53,7 +53,9 @@ provider
     finalize(() => void server.close()),
   )
   .subscribe({
-    next: (line) => console.log(line),
+    next: (line) => {
+      console.log(line);
+    },
     error: (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -31,7 +31,9 @@ const weather: Tool<{ city: string }> = {
   execute: ({ city }, { signal }) =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => resolve({ city, celsius: CELSIUS[city] ?? 20 }),
+        () => {
+          resolve({ city, celsius: CELSIUS[city] ?? 20 });
+        },
         city === 'Paris' ? 300 : 10,
       );
       signal.addEventListener('abort', () => {
