@@ -6,7 +6,11 @@ import { abortOnSignal } from '../operators/abort-on-signal.js';
 import { checkRunToolsRequest } from './check-run-tools-request.js';
 import { executeToolCall, type ToolCallOutcome } from './execute-tool-call.js';
 import type { RunToolsEvent, StepEvent, ToolResultEvent } from './run-tools-event.js';
-import { DEFAULT_MAX_STEPS, type RunToolsRequest } from './run-tools-request.js';
+import {
+  DEFAULT_MAX_STEPS,
+  type RunToolsRequest,
+  type ToolErrorPolicy,
+} from './run-tools-request.js';
 import { toolDefinitions } from './tool-definitions.js';
 
 /** What one step's reply said, gathered from its events. */
@@ -44,6 +48,17 @@ function stepEvent(index: number, reply: Reply, messages: Messages, final: boole
     messages,
     final,
   };
+}
+
+/** A call's `tool-result` event, followed by its error when the policy stops the run. */
+function resultOf(outcome: ToolCallOutcome, policy: ToolErrorPolicy): Observable<ToolResultEvent> {
+  const { event } = outcome;
+  const { error } = event;
+  if (error === undefined || policy === 'continue') return of(event);
+  return concat(
+    of(event),
+    throwError(() => error),
+  );
 }
 
 /**
@@ -124,16 +139,6 @@ export function runTools(request: RunToolsRequest): Observable<RunToolsEvent> {
             ),
           );
         });
-        const stopOnError = (outcome: ToolCallOutcome): Observable<ToolResultEvent> => {
-          const { error } = outcome.event;
-          const stop = error !== undefined && onToolError === 'stop';
-          return stop
-            ? concat(
-                of(outcome.event),
-                throwError(() => error),
-              )
-            : of(outcome.event);
-        };
         const next$ = defer(() => {
           const answers = reply.calls.map((call, at): ToolMessage => ({
             role: 'tool',
@@ -149,12 +154,12 @@ export function runTools(request: RunToolsRequest): Observable<RunToolsEvent> {
           createCompletionEvents({ ...facade, ...offered, messages: conversation }).pipe(
             tap(gather(reply)),
           ),
-          results$.pipe(mergeMap(stopOnError)),
+          results$.pipe(mergeMap((outcome) => resultOf(outcome, onToolError))),
           next$,
         );
       });
 
-    // Without `prompt` or `messages`, the first request says what is missing.
+    // `messages` is an array when `prompt` is not given: checked above.
     return step(0, given as Messages).pipe(abortOnSignal(signal));
   });
 }
