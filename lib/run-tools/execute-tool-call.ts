@@ -129,7 +129,9 @@ export function executeToolCall(
         });
         return of(failure(call, error));
       }),
-      tap({ complete: () => (ended = true) }),
+      // Ended at its one value: what is done with it downstream (an unsubscribe, say) is no
+      // longer the tool's to be aborted by.
+      tap(() => (ended = true)),
       finalize(() => {
         if (!ended) controller.abort();
       }),

@@ -56,6 +56,34 @@ describe('runTools: cancellation', () => {
     expect(seen.map((event) => event.type)).toEqual(['tool-call', 'tool-call', 'finish']);
   });
 
+  it('a tool that has given its result is not aborted by an unsubscribe at that result', async () => {
+    const provider = scriptedProvider('scripted', [
+      callingReply([toolCall(0, 'c0', 'quick', {}), toolCall(1, 'c1', 'hang', {})]),
+    ]);
+    let quickSignal: AbortSignal | undefined;
+    const quick: Tool = {
+      parameters: {},
+      execute: (_input, { signal }) => {
+        quickSignal = signal;
+        return Promise.resolve('done');
+      },
+    };
+    const { tool: hang, signals, started } = hangingTool();
+    const subscription = runTools({
+      model: 'm',
+      prompt: 'Go',
+      provider,
+      tools: { quick, hang },
+    }).subscribe((event) => {
+      if (event.type === 'tool-result') subscription.unsubscribe(); // Stop, at the first result
+    });
+    await started;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(subscription.closed).toBe(true);
+    expect(quickSignal?.aborted).toBe(false);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
   it("unsubscribing while a tool's Observable runs unsubscribes from it", () => {
     const provider = scriptedProvider('scripted', [callingReply([toolCall(0, 'c0', 'watch', {})])]);
     let subscribed = 0;
