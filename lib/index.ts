@@ -133,6 +133,16 @@ export {
   type ProviderRef,
 } from './facade/create-completion.js';
 export { createCompletionEvents } from './facade/create-completion-events.js';
+export { runTools } from './run-tools/run-tools.js';
+export type { RunToolsRequest, ToolErrorPolicy } from './run-tools/run-tools-request.js';
+export type { Tool, ToolContext, ToolOutput, Tools } from './run-tools/tool.js';
+export type {
+  RunToolsEvent,
+  StepEvent,
+  ToolErrorEvent,
+  ToolOutputEvent,
+  ToolResultEvent,
+} from './run-tools/run-tools-event.js';
 export {
   ProviderRegistry,
   type RegisteredProvider,
@@ -154,6 +164,11 @@ export {
   InvalidRequestError,
   type InvalidRequestErrorInit,
 } from './errors/invalid-request-error.js';
+export {
+  ToolExecutionError,
+  type ToolExecutionErrorInit,
+  type ToolFailureReason,
+} from './errors/tool-execution-error.js';
 
 export { toAsyncIterable } from './interop/to-async-iterable.js';
 export { toReadableStream } from './interop/to-readable-stream.js';

@@ -56,6 +56,8 @@ const BY_ERROR_CODE: Readonly<Record<CompletionErrorCode, number>> = {
   RESPONSE_TOO_LARGE: EXIT_CODES.stream,
   CONFIGURATION: EXIT_CODES.usage,
   INTERCEPTOR: EXIT_CODES.other,
+  // The CLI runs no tools; a run of runTools in a script of one's own exits 1.
+  TOOL_EXECUTION: EXIT_CODES.other,
 };
 
 /**

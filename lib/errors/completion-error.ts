@@ -22,7 +22,8 @@ export type CompletionErrorCode =
   | 'UNEXPECTED_RESPONSE'
   | 'RESPONSE_TOO_LARGE'
   | 'CONFIGURATION'
-  | 'INTERCEPTOR';
+  | 'INTERCEPTOR'
+  | 'TOOL_EXECUTION';
 
 const brand = Symbol.for('rx-completions.CompletionError');
 

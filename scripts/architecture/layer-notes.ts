@@ -45,6 +45,8 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'Completions handed to other streaming APIs: async iterables, WHATWG `ReadableStream` and `Response` (text or SSE), Node responses — each cancelling the request when its consumer goes away, with bounded buffering.',
   'lib/facade':
     '`createCompletion`, the one-call entry that resolves a provider from the registry.',
+  'lib/run-tools':
+    '`runTools`: multi-step tool runs over the events facade — each step a request, the tool calls it asks for run at once, their results sent back. Apart from `lib/tools` (the tool definitions the providers read), which it would otherwise close a cycle with.',
   'lib/conversation':
     'Multi-turn chats on top of any completion factory (`converse`, `continueConversation`).',
   'lib/cli':
