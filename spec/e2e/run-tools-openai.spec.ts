@@ -1,7 +1,6 @@
 import { firstValueFrom, filter, lastValueFrom, toArray } from 'rxjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
-import { createCompletionEvents } from '../../lib/facade/create-completion-events.js';
 import { runTools } from '../../lib/run-tools/run-tools.js';
 import type { Tool } from '../../lib/run-tools/tool.js';
 import { useLoopbackServer } from '../support/use-loopback-server.js';
@@ -22,28 +21,7 @@ const twoCalls = {
 };
 
 describe('runTools against OpenAICompatible on the loopback server (real HTTP)', () => {
-  /**
-   * Whether this build reads OpenAI tool calls and its loopback server scripts them (both are
-   * built apart from runTools): probed once, over HTTP. Without them the tests are skipped.
-   */
-  let toolCallsSupported = false;
-  beforeAll(async () => {
-    server().enqueue(twoCalls);
-    const events = await lastValueFrom(
-      createCompletionEvents({
-        model: 'gpt-4o-mini',
-        prompt: 'probe',
-        provider: new OpenAICompatible({ baseURL: `${server().url}/v1` }),
-        tools: [{ name: 'weather', parameters }],
-      }).pipe(toArray()),
-    );
-    toolCallsSupported = events.some((event) => event.type === 'tool-call');
-    await server().waitForIdle({ timeoutMs: 2000 });
-    server().clearRequests();
-  });
-
-  it('makes a full two-step run with the default replies: a call, then an answer from its result', async (context) => {
-    if (!toolCallsSupported) context.skip();
+  it('makes a full two-step run with the default replies: a call, then an answer from its result', async () => {
     const provider = new OpenAICompatible({ baseURL: `${server().url}/v1` });
     const inputs: unknown[] = [];
     const weather: Tool<{ city: string }> = {
@@ -95,8 +73,7 @@ describe('runTools against OpenAICompatible on the loopback server (real HTTP)',
     });
   });
 
-  it('runs two scripted calls at once and sends both answers in call order', async (context) => {
-    if (!toolCallsSupported) context.skip();
+  it('runs two scripted calls at once and sends both answers in call order', async () => {
     server().enqueue(twoCalls);
     const provider = new OpenAICompatible({ baseURL: `${server().url}/v1` });
     const weather: Tool<{ city: string }> = { parameters, execute: ({ city }) => `${city}: fine` };
@@ -140,8 +117,7 @@ describe('runTools against OpenAICompatible on the loopback server (real HTTP)',
     expect(server().requests).toHaveLength(1);
   });
 
-  it('unsubscribing while a tool runs aborts it, and the second request is never sent', async (context) => {
-    if (!toolCallsSupported) context.skip();
+  it('unsubscribing while a tool runs aborts it, and the second request is never sent', async () => {
     const provider = new OpenAICompatible({ baseURL: `${server().url}/v1` });
     let started!: (signal: AbortSignal) => void;
     const running = new Promise<AbortSignal>((resolve) => (started = resolve));

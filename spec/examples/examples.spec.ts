@@ -1,11 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { createCompletionEvents } from '../../lib/facade/create-completion-events.js';
-import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
-import { startLoopbackServer } from '../../lib/testing/index.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,25 +51,7 @@ describe('examples (run as a user would, so they cannot rot)', () => {
     expect(lines.at(-1)).toBe('checked: Pancakes, 20 min, 3 steps');
   });
 
-  it('tools makes a two-step run with two calls at once, then stops at the first tool result', async (context) => {
-    // OpenAI tool calls are read, and scripted by the loopback server, apart from runTools:
-    // probed over HTTP, the test is skipped without them.
-    const server = await startLoopbackServer({ delayMs: 0 });
-    const script = {
-      path: '/v1/chat/completions',
-      toolCalls: [{ name: 'probe', arguments: '{}' }],
-    };
-    server.enqueue(script);
-    const events = await lastValueFrom(
-      createCompletionEvents({
-        model: 'gpt-4o-mini',
-        prompt: 'probe',
-        provider: new OpenAICompatible({ baseURL: `${server.url}/v1` }),
-        tools: [{ name: 'probe', parameters: { type: 'object' } }],
-      }).pipe(toArray()),
-    );
-    await server.close();
-    if (!events.some((event) => event.type === 'tool-call')) context.skip();
+  it('tools makes a two-step run with two calls at once, then stops at the first tool result', async () => {
     const [run, stopped] = (await runExample('tools')).split('== Stop at the first tool result ==');
     expect(run).toContain('← weather: {"city":"Oslo","celsius":4}');
     expect(run).toContain('← weather: {"city":"Paris","celsius":12}');
