@@ -119,23 +119,25 @@ export interface ReplyScript {
   readonly upstreamError?: string;
   /**
    * `/v1/chat/completions` with `stream: true` only: an `error` event mid-stream (see
-   * {@link StreamErrorScript}). Other routes ignore it.
+   * {@link StreamErrorScript}); on `/ollama/api/chat`, an `{"error"}` line. Other routes
+   * ignore it.
    */
   readonly streamError?: StreamErrorScript;
   /**
-   * `/v1/chat/completions` with `stream: true` only: leaves out the final `data: [DONE]`.
-   * Other routes ignore it.
+   * `/v1/chat/completions` with `stream: true` only: leaves out the final `data: [DONE]`
+   * (on `/ollama/api/chat`, the `done: true` line). Other routes ignore it.
    * @defaultValue false
    */
   readonly omitDone?: boolean;
   /**
-   * `/v1/messages` only: reasoning streamed before the text (a `thinking` block, word by
-   * word). Other routes ignore it.
+   * `/v1/messages` and `/ollama/api/chat`: reasoning streamed before the text (a `thinking`
+   * block, word by word; Ollama's `message.thinking` lines). Other routes ignore it.
    */
   readonly reasoning?: string;
   /**
-   * `/v1/messages` only: tool calls made after the text (`tool_use` blocks; the stop reason
-   * becomes `tool_use`). Without `text`, the reply has no text block. Other routes ignore it.
+   * `/v1/messages` and `/ollama/api/chat`: tool calls made after the text (`tool_use` blocks,
+   * the stop reason becoming `tool_use`; Ollama's `message.tool_calls`, the arguments parsed to
+   * the object Ollama sends). Without `text`, the reply has no text. Other routes ignore it.
    */
   readonly toolCalls?: readonly ScriptedToolCall[];
 }
