@@ -302,7 +302,7 @@ describe('Ollama against the loopback /ollama/api/chat', () => {
       expect(result.error).toBeInstanceOf(InvalidRequestError);
       expect(result.error).toMatchObject({ field });
     }
-    expectNothingSent(server, before);
+    await expectNothingSent(server, before, 'a refused request');
   });
 
   it("toolChoice 'none' sends no tools; 'auto' sends them", async () => {
@@ -316,18 +316,23 @@ describe('Ollama against the loopback /ollama/api/chat', () => {
     expect(server.requests[1]?.json()).toHaveProperty('tools');
   });
 
-  it("responseFormat {type:'json'} is format: 'json'; a percent-encoded data: URL is sent as base64", async () => {
+  it("responseFormat {type:'json'} is format: 'json'; a data: URL's base64 is sent without white space", async () => {
     await collect(
       ollama.createCompletion(
         'llama3.2',
-        [{ role: 'user', content: [{ type: 'image', url: 'data:image/svg+xml,%3Csvg%2F%3E' }] }],
+        [
+          {
+            role: 'user',
+            content: [{ type: 'image', url: 'data:image/png;base64,iVBO\nRw0KGgo=' }],
+          },
+        ],
         true,
         { responseFormat: { type: 'json' } },
       ),
     );
     expect(server.requests[0]?.json()).toMatchObject({
       format: 'json',
-      messages: [{ role: 'user', content: '', images: [btoa('<svg/>')] }],
+      messages: [{ role: 'user', content: '', images: ['iVBORw0KGgo='] }],
     });
   });
 
