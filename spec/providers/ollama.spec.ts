@@ -294,6 +294,8 @@ describe('Ollama against the loopback /ollama/api/chat', () => {
       ],
       [messages, { tools: [weather], toolChoice: 'required' }, 'toolChoice'],
       [messages, { tools: [weather], toolChoice: { name: 'get_weather' } }, 'toolChoice'],
+      [messages, { think: 'max' }, 'think'],
+      [messages, { keepAlive: Number.NaN }, 'keepAlive'],
     ];
     for (const [conversation, options, field] of cases) {
       const result = await collect(

@@ -1,6 +1,8 @@
 import type { AxiosInstanceLike } from '../../http/axios-instance-like.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, type ByteRequest } from '../../http/byte-request.js';
 import type { ChatMessage, Messages } from '../../messages/chat-message.js';
+import { InvalidRequestError } from '../../errors/invalid-request-error.js';
+import { describeValue } from '../../validation/describe-value.js';
 import { encodeRequestBody } from '../../validation/encode-request-body.js';
 import type { OllamaCompletionOptions } from './ollama-options.js';
 import { ollamaToolFields } from './ollama-tool-fields.js';
@@ -41,6 +43,23 @@ function modelOptions(options: OllamaCompletionOptions): Record<string, unknown>
   return Object.keys(merged).length === 0 ? undefined : merged;
 }
 
+const THINK_LEVELS: readonly unknown[] = [true, false, 'high', 'medium', 'low'];
+
+/** Checks the options only Ollama has: `think` and `keepAlive`. */
+function checkOllamaOptions(options: OllamaCompletionOptions, provider: string): void {
+  const { think, keepAlive } = options as { think?: unknown; keepAlive?: unknown };
+  if (think !== undefined && !THINK_LEVELS.includes(think)) {
+    const reason = `must be a boolean or 'high', 'medium', 'low', got ${describeValue(think)}`;
+    throw new InvalidRequestError({ provider, field: 'think', reason });
+  }
+  const validKeepAlive =
+    typeof keepAlive === 'string' || (typeof keepAlive === 'number' && Number.isFinite(keepAlive));
+  if (keepAlive !== undefined && !validKeepAlive) {
+    const reason = `must be a duration ('5m') or a number of seconds, got ${describeValue(keepAlive)}`;
+    throw new InvalidRequestError({ provider, field: 'keepAlive', reason });
+  }
+}
+
 function chatBody(
   endpoint: OllamaEndpoint,
   model: string,
@@ -77,7 +96,8 @@ function chatBody(
  * @param stream - whether to ask for an NDJSON stream.
  * @param options - the completion options.
  * @returns the request.
- * @throws `InvalidRequestError` for what Ollama cannot carry or a body over `maxInputBytes`.
+ * @throws `InvalidRequestError` for what Ollama cannot carry, a `think` or `keepAlive` of the
+ *   wrong type, or a body over `maxInputBytes`.
  * @example
  * ```ts
  * requestBytes(ollamaChatRequest(endpoint, 'llama3.2', messages, true, {}));
@@ -90,6 +110,7 @@ export function ollamaChatRequest(
   stream: boolean,
   options: OllamaCompletionOptions,
 ): ByteRequest {
+  checkOllamaOptions(options, endpoint.provider);
   const body = encodeRequestBody({
     provider: endpoint.provider,
     json: chatBody(endpoint, model, messages, stream, options),
