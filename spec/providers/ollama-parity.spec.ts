@@ -18,6 +18,11 @@ import { useLoopbackServer } from '../support/use-loopback-server.js';
  * stream, and axios's own user agent.
  */
 const KEY = 'parity-SECRET-key';
+/**
+ * Every reply closes its connection: a kept-alive socket the server closes between two tests
+ * (after 50 ms idle) could otherwise be reused by the next request and reset.
+ */
+const CLOSE = { connection: 'close' } as const;
 const loopback = useLoopbackServer({ apiKey: KEY });
 let server: LoopbackServer;
 let ours: Ollama;
@@ -120,7 +125,8 @@ describe('Ollama and the official ollama client read the same streams alike', ()
   for (const [name, script] of Object.entries(scripts)) {
     it(`${name}: split at every byte, and at 2, 3, 5, 16, 4096 bytes`, async () => {
       for (const chunkSize of [1, 2, 3, 5, 16, 4096]) {
-        server.enqueue({ ...script, chunkSize }, { ...script, chunkSize });
+        const scripted = { ...script, chunkSize, headers: CLOSE };
+        server.enqueue(scripted, scripted);
         const mine = await readOurs(true);
         const theirs = await readOfficial(true);
         expect(mine, `chunkSize ${String(chunkSize)}`).toEqual(theirs);
@@ -133,7 +139,7 @@ describe('Ollama and the official ollama client read the same streams alike', ()
   it('the default reply (a call of the offered tool), split at random sizes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 64 }), async (chunkSize) => {
-        server.enqueue({ chunkSize }, { chunkSize });
+        server.enqueue({ chunkSize, headers: CLOSE }, { chunkSize, headers: CLOSE });
         const mine = await readOurs(false);
         const theirs = await readOfficial(false);
         expect(mine).toEqual(theirs);
@@ -144,7 +150,7 @@ describe('Ollama and the official ollama client read the same streams alike', ()
   });
 
   it('tool call ids: the one on the wire, else call_<index>', async () => {
-    server.enqueue({ ...scripts['tool calls'] });
+    server.enqueue({ ...scripts['tool calls'], headers: CLOSE });
     expect((await readOurs(false)).toolCalls.map((call) => call.id)).toEqual(['call_0', 'call_x7']);
   });
 
@@ -165,6 +171,7 @@ describe('Ollama and the official ollama client read the same streams alike', ()
       },
       { role: 'tool', toolCallId: 'c1', content: '{"celsius":12}' },
     ];
+    server.enqueue({ headers: CLOSE }, { headers: CLOSE });
     await lastValueFrom(
       ours
         .createCompletionEvents('qwen3', conversation, true, {

@@ -1,3 +1,5 @@
+import { Agent } from 'node:http';
+import axios from 'axios';
 import { lastValueFrom, toArray } from 'rxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpStatusError } from '../../lib/errors/http-status-error.js';
@@ -15,11 +17,14 @@ import { useLoopbackServer } from '../support/use-loopback-server.js';
 const KEY = 'ollama-proxy-SECRET-7';
 const messages: Messages = [{ role: 'user', content: 'What is the weather in Paris?' }];
 const loopback = useLoopbackServer({ apiKey: KEY });
+// A new connection per request: a kept-alive socket the server closes between two tests (after
+// 50 ms idle) could otherwise be reused by the next request and reset (ECONNRESET).
+const fresh = axios.create({ httpAgent: new Agent({ keepAlive: false }) });
 let server: LoopbackServer;
 let ollama: Ollama;
 beforeAll(() => {
   server = loopback();
-  ollama = new Ollama({ baseURL: `${server.url}/ollama`, apiKey: KEY });
+  ollama = new Ollama({ baseURL: `${server.url}/ollama`, apiKey: KEY, axios: fresh });
 });
 
 const events = (observable: ReturnType<Ollama['createCompletionEvents']>) =>
@@ -249,7 +254,12 @@ describe('Ollama against the loopback /ollama/api/chat', () => {
   });
 
   it('bounds a line by maxLineSize (event-too-large)', async () => {
-    const small = new Ollama({ baseURL: `${server.url}/ollama`, apiKey: KEY, maxLineSize: 64 });
+    const small = new Ollama({
+      baseURL: `${server.url}/ollama`,
+      apiKey: KEY,
+      maxLineSize: 64,
+      axios: fresh,
+    });
     server.enqueue({ text: 'x'.repeat(200) });
     const result = await collect(small.createCompletion('llama3.2', messages, true));
     expect(result.error).toMatchObject({ kind: 'event-too-large' });
@@ -269,7 +279,7 @@ describe('Ollama against the loopback /ollama/api/chat', () => {
   });
 
   it('gets 401 without the key, and the key is in no error', async () => {
-    const keyless = new Ollama({ baseURL: `${server.url}/ollama` });
+    const keyless = new Ollama({ baseURL: `${server.url}/ollama`, axios: fresh });
     const result = await collect(keyless.createCompletion('llama3.2', messages, true));
     expect(result.error).toMatchObject({ status: 401, serverMessage: 'unauthorized' });
     server.enqueue({ status: 500, text: `{"error":"bad key ${KEY}"}` });
@@ -339,11 +349,7 @@ describe('Ollama against the loopback /ollama/api/chat', () => {
   });
 
   it('refuses a model outside models with ModelNotSupportedError, only when models is given', async () => {
-    const limited = new Ollama({
-      baseURL: `${server.url}/ollama`,
-      apiKey: KEY,
-      models: ['llama3.2'],
-    });
+    const limited = new Ollama({ baseURL: `${server.url}/ollama`, models: ['llama3.2'] });
     const result = await collect(limited.createCompletion('gpt-4', messages, true));
     expect(result.error).toBeInstanceOf(ModelNotSupportedError);
     expect(limited.supportsModel('llama3.2')).toBe(true);
