@@ -115,8 +115,8 @@ const scripts: Record<string, ReplyScript> = {
   'tool calls': {
     text: '',
     toolCalls: [
-      { name: 'get_weather', arguments: { city: 'Zürich' } },
-      { name: 'get_weather', arguments: { city: 'Genève', days: 2 }, id: 'call_x7' },
+      { name: 'get_weather', arguments: '{"city":"Zürich"}' },
+      { name: 'get_weather', arguments: '{"city":"Genève","days":2}', id: 'call_x7' },
     ],
   },
 };

@@ -136,8 +136,8 @@ describe('Ollama against the loopback /ollama/api/chat', () => {
     server.enqueue({
       text: '',
       toolCalls: [
-        { name: 'get_weather', arguments: { city: 'Paris' } },
-        { name: 'get_weather', arguments: { city: 'Oslo' }, id: 'call_abc' },
+        { name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { name: 'get_weather', arguments: '{"city":"Oslo"}', id: 'call_abc' },
       ],
       chunkSize: 2,
     });
