@@ -125,6 +125,8 @@ export {
   type AnthropicConfig,
   type AnthropicThinking,
 } from './providers/anthropic/anthropic-options.js';
+export { Ollama } from './providers/ollama/ollama.js';
+export type { OllamaCompletionOptions, OllamaConfig } from './providers/ollama/ollama-options.js';
 export { StreamError, type StreamErrorKind } from './errors/stream-error.js';
 
 export {

@@ -4,6 +4,7 @@ import { UsageError } from './usage-error.js';
 /** OpenAI's API root: where the CLI goes with a key and neither `--base-url` nor `--serve`. */
 import { OPENAI_BASE_URL } from '../providers/openai-compatible/openai-compatible-options.js';
 import { ANTHROPIC_BASE_URL } from '../providers/anthropic/anthropic-options.js';
+import { OLLAMA_BASE_URL } from '../providers/ollama/ollama-options.js';
 
 export { OPENAI_BASE_URL };
 
@@ -32,6 +33,7 @@ const NO_ENDPOINT =
  * - `--serve`: the loopback server (provider `aivvm` unless `--provider` says otherwise);
  * - `--base-url`: that server (provider `aivvm` unless `--provider` says otherwise);
  * - neither, with a key (`--api-key-file` or `OPENAI_API_KEY`): OpenAI, {@link OPENAI_BASE_URL};
+ * - `--provider ollama` with no URL: the local Ollama server, `http://127.0.0.1:11434`;
  * - neither and no key, or `--provider aivvm` with no URL: a {@link UsageError} naming what to
  *   pass. The CLI never falls back to the offline server silently.
  *
@@ -55,6 +57,10 @@ export function chooseEndpoint(options: CliOptions, apiKey: string | undefined):
   if (options.serve) return { kind: 'loopback', ...resolved(options.provider ?? 'aivvm') };
   if (options.baseUrl !== undefined) {
     return { kind: 'remote', baseURL: options.baseUrl, ...resolved(options.provider ?? 'aivvm') };
+  }
+  // Ollama's default is the local server: nothing leaves the machine.
+  if (options.provider === 'ollama') {
+    return { kind: 'remote', baseURL: OLLAMA_BASE_URL, ...resolved('ollama') };
   }
   if (options.provider === 'aivvm') {
     throw new UsageError(

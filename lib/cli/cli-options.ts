@@ -1,11 +1,11 @@
 import type { ResponseFormat } from '../json/response-format.js';
 
 /** The providers the CLI can talk to. */
-export const CLI_PROVIDERS = ['aivvm', 'openai', 'anthropic'] as const;
+export const CLI_PROVIDERS = ['aivvm', 'openai', 'anthropic', 'ollama'] as const;
 
 /**
- * `aivvm` (chatbot-ui's `/api/chat`, plain text), `openai` (any OpenAI-compatible `/v1`) or
- * `anthropic` (Anthropic's Messages API).
+ * `aivvm` (chatbot-ui's `/api/chat`, plain text), `openai` (any OpenAI-compatible `/v1`),
+ * `anthropic` (Anthropic's Messages API) or `ollama` (Ollama's native `/api/chat`, NDJSON).
  */
 export type CliProvider = (typeof CLI_PROVIDERS)[number];
 
@@ -14,6 +14,7 @@ export const DEFAULT_MODELS: Readonly<Record<CliProvider, string>> = {
   aivvm: 'gpt-3.5-turbo',
   openai: 'gpt-4o-mini',
   anthropic: 'claude-sonnet-4-5',
+  ollama: 'llama3.2',
 };
 
 /**

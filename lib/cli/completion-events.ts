@@ -5,6 +5,7 @@ import { retryCompletion, type RetryWait } from '../operators/retry-completion.j
 import { Aivvm } from '../providers/aivvm/aivvm.js';
 import { Anthropic } from '../providers/anthropic/anthropic.js';
 import type { CompletionEvent } from '../events/completion-event.js';
+import { Ollama } from '../providers/ollama/ollama.js';
 import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
 import type { CompletionOptions } from '../providers/provider.js';
 import type { CliOptions, CliProvider } from './cli-options.js';
@@ -12,7 +13,7 @@ import { expectJsonReply } from './expect-json-reply.js';
 
 /** Where the request goes, to which provider and model, and with which key. */
 export interface CompletionTarget {
-  /** The protocol: `aivvm` or `openai`. */
+  /** The protocol: `aivvm`, `openai` or `ollama`. */
   readonly provider: CliProvider;
   /** The model asked for. */
   readonly model: string;
@@ -48,6 +49,8 @@ function providerEvents(
         true,
         common,
       );
+    case 'ollama':
+      return new Ollama({ baseURL, ...key }).createCompletionEvents(model, messages, true, common);
     case 'openai':
       return new OpenAICompatible({ baseURL, ...key }).createCompletionEvents(
         model,
@@ -93,7 +96,14 @@ export function completionEvents(
     typeof prompt === 'string' ? [{ role: 'user', content: prompt }] : prompt;
   const common = completionOptions(options);
   const key = target.apiKey === undefined ? {} : { apiKey: target.apiKey };
-  const events$ = providerEvents(target, messages, common, key);
+  // OPENAI_API_KEY is not Ollama's: only a key from --api-key-file is sent to Ollama.
+  const ollamaKey = options.apiKeyFile === undefined ? { apiKey: '' } : key;
+  const events$ = providerEvents(
+    target,
+    messages,
+    common,
+    target.provider === 'ollama' ? ollamaKey : key,
+  );
   const checked$ = options.responseFormat === undefined ? events$ : events$.pipe(expectJsonReply());
   return checked$.pipe(
     retryCompletion({ count: options.retries, ...(onRetry === undefined ? {} : { onRetry }) }),

@@ -107,7 +107,8 @@ async function complete(
   const server = await startLoopbackServer();
   try {
     if (options.verbose) io.stderr.write(`loopback server listening on ${server.url}\n`);
-    const baseURL = provider === 'openai' ? `${server.url}/v1` : server.url;
+    const prefix = provider === 'openai' ? '/v1' : provider === 'ollama' ? '/ollama' : '';
+    const baseURL = `${server.url}${prefix}`;
     return await talk({ provider, model, baseURL, apiKey: state.apiKey ?? '' });
   } finally {
     await server.close();

@@ -22,8 +22,8 @@ export {
 export type {
   ReplyScript,
   ReplySource,
-  StallPoint,
   ScriptedToolCall,
+  StallPoint,
   StreamErrorScript,
 } from './reply/reply-script.js';
 export type { RecordedRequest, RequestOutcome } from './recording/recorded-request.js';

@@ -33,6 +33,10 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'The Aivvm (chatbot-ui `/api/chat`) provider: its models, its request, its plain-text body decoded with `decode`.',
   'lib/providers/openai-compatible':
     'Any OpenAI-compatible `/v1` server: the chat completions request, SSE chunks to events (`text-delta`, `finish`, `usage`), the models list.',
+  'lib/providers/ollama':
+    'Ollama’s native `/api/chat`: the request (messages with base64 images, tool calls and results by name, tools, `format`, `think`), NDJSON lines to events (reasoning, text, whole tool calls, finish, usage).',
+  'lib/ndjson':
+    'Newline-delimited JSON framing (`parseJsonLines`): text split anywhere to one value per line, with a line-size bound. Change here for how JSON lines are read.',
   'lib/registry':
     'The `ProviderRegistry`: providers by name, automatic selection, fallback and hedging. Change here for how a provider is chosen.',
   'lib/race':
@@ -65,6 +69,8 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'Forwarding an Aivvm request to an OpenAI-compatible upstream, as chatbot-ui does.',
   'lib/testing/openai':
     'OpenAI’s wire format as the loopback server writes it: request body checks, chunks, JSON replies, errors.',
+  'lib/testing/ollama':
+    'Ollama’s wire format as the loopback server reads and writes it (served under `/ollama`): body checks, NDJSON lines, the whole-reply object, `{"error"}` errors.',
   'lib/testing/reply':
     'Reply scripts (text, chunks, delays, faults), their queue, and writing a planned reply to a socket. Change here to script a new fault.',
 };

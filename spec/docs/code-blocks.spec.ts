@@ -102,7 +102,12 @@ describe('the code blocks of README.md and docs/', () => {
     'runs %s to a clean exit',
     async (name, block) => {
       const file = join(SCRATCH, `run-${name}`);
-      writeFileSync(file, `${block.code.replaceAll(LOCAL_ENDPOINT, server.url)}\nexport {};\n`);
+      // An Ollama example's root (the string ends at the port) is the twin under /ollama.
+      const ollamaRoot = block.code.includes('new Ollama(') ? `${server.url}/ollama` : server.url;
+      const source = block.code
+        .replaceAll(`'${LOCAL_ENDPOINT}'`, `'${ollamaRoot}'`)
+        .replaceAll(LOCAL_ENDPOINT, server.url);
+      writeFileSync(file, `${source}\nexport {};\n`);
       const { code, output } = await run(file);
       expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
     },

@@ -1,3 +1,4 @@
+import type { DefaultReplyMessage } from '../reply/compose-default-reply.js';
 import { splitWords } from '../reply/split-words.js';
 import type { ChatCompletionsBody } from './chat-completions-body.js';
 
@@ -40,6 +41,11 @@ export function countTokens(text: string): number {
   return splitWords(text).length;
 }
 
+/** What {@link completeText} reads of a request: its stop sequences, token limit and messages. */
+export type CompletionTextRequest = Pick<ChatCompletionsBody, 'stop' | 'maxTokens'> & {
+  readonly messages: readonly DefaultReplyMessage[];
+};
+
 /**
  * Applies a request's `stop` and `max_tokens` to a reply text: the text is cut before the
  * first occurrence of any stop sequence (finish reason `stop`, the sequence not included), then
@@ -54,7 +60,7 @@ export function countTokens(text: string): number {
  * completeText('one two three', { ...body, maxTokens: 2 }); // pieces ['one ', 'two '], 'length'
  * ```
  */
-export function completeText(text: string, body: ChatCompletionsBody): CompletionText {
+export function completeText(text: string, body: CompletionTextRequest): CompletionText {
   const cuts = body.stop.map((sequence) => text.indexOf(sequence)).filter((at) => at >= 0);
   const stopped = cuts.length === 0 ? text : text.slice(0, Math.min(...cuts));
   const all = splitWords(stopped);

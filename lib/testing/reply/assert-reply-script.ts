@@ -64,6 +64,9 @@ function assertOpenAIFields(script: ReplyScript, fail: (reason: string) => never
   if (raw && (streamError !== undefined || omitDone === true)) {
     fail('body and chunks are sent as they are; do not combine them with streamError or omitDone');
   }
+  if (raw && (script.reasoning !== undefined || script.toolCalls !== undefined)) {
+    fail('body and chunks are sent as they are; do not combine them with reasoning or toolCalls');
+  }
 }
 
 function assertToolCallFields(script: ReplyScript, fail: (reason: string) => never): void {

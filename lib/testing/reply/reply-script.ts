@@ -120,20 +120,21 @@ export interface ReplyScript {
   readonly upstreamError?: string;
   /**
    * `/v1/chat/completions` with `stream: true` only: an `error` event mid-stream (see
-   * {@link StreamErrorScript}). Other routes ignore it.
+   * {@link StreamErrorScript}); on `/ollama/api/chat`, an `{"error"}` line. Other routes
+   * ignore it.
    */
   readonly streamError?: StreamErrorScript;
   /**
-   * `/v1/chat/completions` with `stream: true` only: leaves out the final `data: [DONE]`.
-   * Other routes ignore it.
+   * `/v1/chat/completions` with `stream: true` only: leaves out the final `data: [DONE]`
+   * (on `/ollama/api/chat`, the `done: true` line). Other routes ignore it.
    * @defaultValue false
    */
   readonly omitDone?: boolean;
   /**
-  /**
    * Reasoning streamed before the text, word by word: on `/v1/messages` a `thinking` block; on
-   * `/v1/chat/completions` `delta.reasoning_content` (see `reasoningField`; whole as
-   * `message.reasoning_content` without `stream`). Other routes ignore it.
+   * `/ollama/api/chat` `message.thinking` lines; on `/v1/chat/completions`
+   * `delta.reasoning_content` (see `reasoningField`; whole as `message.reasoning_content`
+   * without `stream`). Other routes ignore it.
    */
   readonly reasoning?: string;
   /**
@@ -144,10 +145,11 @@ export interface ReplyScript {
   readonly reasoningField?: 'reasoning_content' | 'reasoning';
   /**
    * Tool calls made after the text; without `text`, the reply has no text. On `/v1/messages`
-   * `tool_use` blocks (the stop reason becomes `tool_use`); on `/v1/chat/completions`
-   * `tool_calls` streamed as OpenAI does (a first delta with the id and name, then the
-   * arguments in pieces of `argumentsChunkSize`; an `id` left out becomes `call_` and a random
-   * suffix; the finish reason becomes `tool_calls`). Other routes ignore it.
+   * `tool_use` blocks (the stop reason becomes `tool_use`); on `/ollama/api/chat`
+   * `message.tool_calls` (the arguments parsed to the object Ollama sends); on
+   * `/v1/chat/completions` `tool_calls` streamed as OpenAI does (a first delta with the id and
+   * name, then the arguments in pieces of `argumentsChunkSize`; an `id` left out becomes
+   * `call_` and a random suffix; the finish reason becomes `tool_calls`). Other routes ignore it.
    */
   readonly toolCalls?: readonly ScriptedToolCall[];
   /**

@@ -4,6 +4,8 @@ import { createAnthropicMessagesRoute } from './anthropic-messages.js';
 import { createChatCompletionsRoute } from './chat-completions.js';
 import type { LoopbackRouteConfig } from './loopback-route-config.js';
 import { createModelsRoute } from './models.js';
+import { createOllamaChatRoute } from './ollama-chat.js';
+import { createOllamaTagsRoute } from './ollama-tags.js';
 
 /**
  * Every route the loopback server answers; one file per route, added here.
@@ -13,7 +15,7 @@ import { createModelsRoute } from './models.js';
  * @example
  * ```ts
  * createLoopbackRoutes(config).map((route) => `${route.method} ${route.path}`);
- * // ['POST /api/chat', 'POST /v1/chat/completions', 'GET /v1/models']
+ * // ['POST /api/chat', 'POST /v1/chat/completions', 'GET /v1/models', 'POST /ollama/api/chat', ...]
  * ```
  */
 export function createLoopbackRoutes(config: LoopbackRouteConfig): readonly Route[] {
@@ -22,5 +24,7 @@ export function createLoopbackRoutes(config: LoopbackRouteConfig): readonly Rout
     createChatCompletionsRoute(config),
     createModelsRoute(config),
     createAnthropicMessagesRoute(config),
+    createOllamaChatRoute(config),
+    createOllamaTagsRoute(config),
   ];
 }
