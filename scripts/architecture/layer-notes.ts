@@ -33,6 +33,12 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'The Aivvm (chatbot-ui `/api/chat`) provider: its models, its request, its plain-text body decoded with `decode`.',
   'lib/providers/openai-compatible':
     'Any OpenAI-compatible `/v1` server: the chat completions request, SSE chunks to events (`text-delta`, `finish`, `usage`), the models list.',
+  'lib/providers/anthropic':
+    'Anthropic’s Messages API (`/v1/messages`): the request (top-level system, merged roles, image and tool blocks, thinking, output format), SSE events (`content_block_*`, `message_delta`) to events, retryable in-stream errors.',
+  'lib/events':
+    'The events every provider emits (`text-delta`, `reasoning-delta`, `tool-call-delta`, `tool-call`, `finish`, `usage`) and `completeToolCalls`, which joins a call’s deltas. Change here for what a reply is made of.',
+  'lib/tools':
+    'What a tool is to a request: `ToolDefinition` and `ToolChoice`, types only (running tools is `run-tools`).',
   'lib/providers/ollama':
     'Ollama’s native `/api/chat`: the request (messages with base64 images, tool calls and results by name, tools, `format`, `think`), NDJSON lines to events (reasoning, text, whole tool calls, finish, usage).',
   'lib/ndjson':
@@ -69,6 +75,8 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'Forwarding an Aivvm request to an OpenAI-compatible upstream, as chatbot-ui does.',
   'lib/testing/openai':
     'OpenAI’s wire format as the loopback server writes it: request body checks, chunks, JSON replies, errors.',
+  'lib/testing/anthropic':
+    'The loopback twin of Anthropic’s `/v1/messages`: body and header checks, scripted SSE events, Anthropic’s error shape.',
   'lib/testing/ollama':
     'Ollama’s wire format as the loopback server reads and writes it (served under `/ollama`): body checks, NDJSON lines, the whole-reply object, `{"error"}` errors.',
   'lib/testing/reply':
