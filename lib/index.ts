@@ -127,6 +127,18 @@ export {
 } from './providers/anthropic/anthropic-options.js';
 export { Ollama } from './providers/ollama/ollama.js';
 export type { OllamaCompletionOptions, OllamaConfig } from './providers/ollama/ollama-options.js';
+export { Gemini } from './providers/gemini/gemini.js';
+export {
+  GEMINI_BASE_URL,
+  type GeminiCompletionOptions,
+  type GeminiConfig,
+  type GeminiThinking,
+} from './providers/gemini/gemini-options.js';
+export {
+  ContentBlockedError,
+  type BlockedContent,
+  type ContentBlockedErrorInit,
+} from './errors/content-blocked-error.js';
 export { StreamError, type StreamErrorKind } from './errors/stream-error.js';
 
 export {

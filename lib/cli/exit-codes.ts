@@ -58,6 +58,8 @@ const BY_ERROR_CODE: Readonly<Record<CompletionErrorCode, number>> = {
   INTERCEPTOR: EXIT_CODES.other,
   // The CLI runs no tools; a run of runTools in a script of one's own exits 1.
   TOOL_EXECUTION: EXIT_CODES.other,
+  // The server refused the content: an error it reported, as a stream error is.
+  CONTENT_BLOCKED: EXIT_CODES.stream,
 };
 
 /**

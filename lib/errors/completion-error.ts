@@ -23,7 +23,8 @@ export type CompletionErrorCode =
   | 'RESPONSE_TOO_LARGE'
   | 'CONFIGURATION'
   | 'INTERCEPTOR'
-  | 'TOOL_EXECUTION';
+  | 'TOOL_EXECUTION'
+  | 'CONTENT_BLOCKED';
 
 const brand = Symbol.for('rx-completions.CompletionError');
 

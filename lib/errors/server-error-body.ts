@@ -2,7 +2,7 @@
 export interface ServerErrorFields {
   /** `error.message`, or `error` itself when it is a string. */
   readonly serverMessage?: string | undefined;
-  /** `error.type`, e.g. `invalid_request_error`. */
+  /** `error.type`, e.g. `invalid_request_error` (or Google's `error.status`, `INVALID_ARGUMENT`). */
   readonly errorType?: string | undefined;
   /** `error.code`, e.g. `model_not_found` (a number is turned into its text). */
   readonly errorCode?: string | undefined;
@@ -44,7 +44,8 @@ export function parseServerError(body: string): ServerErrorFields {
   const record = error as Readonly<Record<string, unknown>>;
   return {
     serverMessage: field(record, 'message'),
-    errorType: field(record, 'type'),
+    // Google APIs name the kind `status` (`INVALID_ARGUMENT`), OpenAI `type`.
+    errorType: field(record, 'type') ?? field(record, 'status'),
     errorCode: field(record, 'code'),
     param: field(record, 'param'),
   };
