@@ -40,7 +40,7 @@ export interface StreamErrorScript {
  * ```
  */
 export interface ScriptedToolCall {
-  /** The call's id. @defaultValue `toolu_loopback_<n>` on `/v1/messages`, `call_` and a random suffix on `/v1/chat/completions` */
+  /** The call's id. @defaultValue `toolu_loopback_<n>` on `/v1/messages`, `call_` and a random suffix on `/v1/chat/completions`, none on Gemini's routes */
   readonly id?: string;
   /** The tool's name. */
   readonly name: string;
@@ -134,7 +134,8 @@ export interface ReplyScript {
    * Reasoning streamed before the text, word by word: on `/v1/messages` a `thinking` block; on
    * `/ollama/api/chat` `message.thinking` lines; on `/v1/chat/completions`
    * `delta.reasoning_content` (see `reasoningField`; whole as `message.reasoning_content`
-   * without `stream`). Other routes ignore it.
+   * without `stream`); on Gemini's routes `thought: true` parts (by default a short thought
+   * when the request asks for thoughts). Other routes ignore it.
    */
   readonly reasoning?: string;
   /**
@@ -149,7 +150,10 @@ export interface ReplyScript {
    * `message.tool_calls` (the arguments parsed to the object Ollama sends); on
    * `/v1/chat/completions` `tool_calls` streamed as OpenAI does (a first delta with the id and
    * name, then the arguments in pieces of `argumentsChunkSize`; an `id` left out becomes
-   * `call_` and a random suffix; the finish reason becomes `tool_calls`). Other routes ignore it.
+   * `call_` and a random suffix; the finish reason becomes `tool_calls`); on Gemini's routes
+   * whole `functionCall` parts (`id` sent only when given; by default a call of the request's
+   * first tool with `{}` when it offers tools, its last content is not a function response and
+   * the script gives no `text`). Other routes ignore it.
    */
   readonly toolCalls?: readonly ScriptedToolCall[];
   /**

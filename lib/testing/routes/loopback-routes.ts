@@ -6,6 +6,7 @@ import type { LoopbackRouteConfig } from './loopback-route-config.js';
 import { createModelsRoute } from './models.js';
 import { createOllamaChatRoute } from './ollama-chat.js';
 import { createOllamaTagsRoute } from './ollama-tags.js';
+import { createGeminiRoutes } from './gemini-generate-content.js';
 
 /**
  * Every route the loopback server answers; one file per route, added here.
@@ -26,5 +27,6 @@ export function createLoopbackRoutes(config: LoopbackRouteConfig): readonly Rout
     createAnthropicMessagesRoute(config),
     createOllamaChatRoute(config),
     createOllamaTagsRoute(config),
+    ...createGeminiRoutes(config),
   ];
 }

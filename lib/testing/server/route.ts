@@ -35,8 +35,13 @@ export interface Exchange extends ReplyTarget {
 export interface Route {
   /** The method it answers, upper case. */
   readonly method: string;
-  /** The path it answers, without query. */
+  /** The path it answers, without query (for a route with a `pattern`, how to read it). */
   readonly path: string;
+  /**
+   * The paths it answers, when they have a variable part (`/v1beta/models/{model}:…`); `path`
+   * alone is matched exactly otherwise.
+   */
+  readonly pattern?: RegExp;
   /** Answers one request; settles when the response is done (or abandoned). */
   handle(exchange: Exchange): Promise<void>;
 }

@@ -30,7 +30,9 @@ export async function routeRequest(routes: readonly Route[], exchange: Exchange)
   const { request, response } = exchange;
   allowAnyOrigin(response);
   const { pathname } = new URL(request.path, 'http://loopback.invalid');
-  const candidates = routes.filter((route) => route.path === pathname);
+  const candidates = routes.filter(
+    (route) => route.path === pathname || (route.pattern?.test(pathname) ?? false),
+  );
   const methods = candidates.map((route) => route.method);
   const route = candidates.find((candidate) => candidate.method === request.method);
   if (route !== undefined) await route.handle(exchange);
