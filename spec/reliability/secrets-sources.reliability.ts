@@ -4,7 +4,7 @@
  * server — in its status text, error body (whole, or cut by the 8 KiB excerpt), a response
  * header, an SSE `error` event, a non-JSON `/models` body; plain, JSON-escaped, URL-encoded,
  * upper-cased or in base64 — never appears in an error's message, `String()`, `.stack`,
- * `JSON.stringify` or `util.inspect`, for both providers, in `AllProvidersFailedError`, nor in
+ * `JSON.stringify` or `util.inspect`, for every provider, in `AllProvidersFailedError`, nor in
  * what the CLI process prints (plain and `--json --verbose`).
  */
 import { inspect } from 'node:util';
@@ -13,6 +13,7 @@ import type { Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompletion } from '../../lib/facade/create-completion.js';
 import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
+import { Gemini } from '../../lib/providers/gemini/gemini.js';
 import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
 import { runCliProcess } from '../cli/support/cli-process.js';
 import {
@@ -145,6 +146,24 @@ describe('Aivvm: no source, place or form lets the key into an error', () => {
         baseURL,
         ...(instance ? { axios: instance } : {}),
       });
+    });
+  });
+});
+
+describe('Gemini: the key in x-goog-api-key (or any source) never reaches an error', () => {
+  const places: readonly EchoPlace[] = [
+    'status-text',
+    'body',
+    'excerpt-end',
+    'header',
+    'sse-error',
+  ];
+  const rows = SOURCES.flatMap((source) => places.map((place) => [source, place] as const));
+  it.each(rows)('%s echoed in the %s', async (source, place) => {
+    await expectEchoesRedacted(keyFor(source), place, () => {
+      const carrier = carrierFor(source, server.url);
+      const gemini = new Gemini({ ...carrier, baseURL: `${carrier.baseURL}/v1beta` });
+      return gemini.createCompletion('gemini-2.5-flash', messages, true);
     });
   });
 });
