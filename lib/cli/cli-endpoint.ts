@@ -7,6 +7,7 @@ import { ANTHROPIC_BASE_URL } from '../providers/anthropic/anthropic-options.js'
 import { OLLAMA_BASE_URL } from '../providers/ollama/ollama-options.js';
 
 export { OPENAI_BASE_URL };
+import { GEMINI_BASE_URL } from '../providers/gemini/gemini-options.js';
 
 /**
  * Who the CLI talks to: the loopback server it starts (`--serve`), or a server at a URL
@@ -74,6 +75,14 @@ export function chooseEndpoint(options: CliOptions, apiKey: string | undefined):
       );
     }
     return { kind: 'remote', baseURL: ANTHROPIC_BASE_URL, ...resolved('anthropic') };
+  }
+  if (options.provider === 'gemini') {
+    if (apiKey === undefined) {
+      throw new UsageError(
+        '--provider gemini needs GEMINI_API_KEY or --api-key-file, or --base-url, or --serve',
+      );
+    }
+    return { kind: 'remote', baseURL: GEMINI_BASE_URL, ...resolved('gemini') };
   }
   if (apiKey === undefined) throw new UsageError(NO_ENDPOINT);
   return { kind: 'remote', baseURL: OPENAI_BASE_URL, ...resolved('openai') };

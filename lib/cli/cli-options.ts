@@ -1,11 +1,12 @@
 import type { ResponseFormat } from '../json/response-format.js';
 
 /** The providers the CLI can talk to. */
-export const CLI_PROVIDERS = ['aivvm', 'openai', 'anthropic', 'ollama'] as const;
+export const CLI_PROVIDERS = ['aivvm', 'openai', 'anthropic', 'ollama', 'gemini'] as const;
 
 /**
  * `aivvm` (chatbot-ui's `/api/chat`, plain text), `openai` (any OpenAI-compatible `/v1`),
- * `anthropic` (Anthropic's Messages API) or `ollama` (Ollama's native `/api/chat`, NDJSON).
+ * `anthropic` (Anthropic's Messages API), `ollama` (Ollama's native `/api/chat`, NDJSON) or
+ * `gemini` (Google's Gemini API, `/v1beta`).
  */
 export type CliProvider = (typeof CLI_PROVIDERS)[number];
 
@@ -15,6 +16,7 @@ export const DEFAULT_MODELS: Readonly<Record<CliProvider, string>> = {
   openai: 'gpt-4o-mini',
   anthropic: 'claude-sonnet-4-5',
   ollama: 'llama3.2',
+  gemini: 'gemini-2.5-flash',
 };
 
 /**

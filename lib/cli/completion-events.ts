@@ -6,6 +6,7 @@ import { Aivvm } from '../providers/aivvm/aivvm.js';
 import { Anthropic } from '../providers/anthropic/anthropic.js';
 import type { CompletionEvent } from '../events/completion-event.js';
 import { Ollama } from '../providers/ollama/ollama.js';
+import { Gemini } from '../providers/gemini/gemini.js';
 import { OpenAICompatible } from '../providers/openai-compatible/openai-compatible.js';
 import type { CompletionOptions } from '../providers/provider.js';
 import type { CliOptions, CliProvider } from './cli-options.js';
@@ -13,11 +14,11 @@ import { expectJsonReply } from './expect-json-reply.js';
 
 /** Where the request goes, to which provider and model, and with which key. */
 export interface CompletionTarget {
-  /** The protocol: `aivvm`, `openai` or `ollama`. */
+  /** The protocol: `aivvm`, `openai`, `anthropic`, `ollama` or `gemini`. */
   readonly provider: CliProvider;
   /** The model asked for. */
   readonly model: string;
-  /** Aivvm's site root, or the OpenAI-compatible `/v1` root. */
+  /** Aivvm's site root, the OpenAI-compatible `/v1` root, or Gemini's `/v1beta` root. */
   readonly baseURL: string;
   /** The OpenAI key, if any (Aivvm sends none). */
   readonly apiKey: string | undefined;
@@ -58,6 +59,8 @@ function providerEvents(
         true,
         common,
       );
+    case 'gemini':
+      return new Gemini({ baseURL, ...key }).createCompletionEvents(model, messages, true, common);
     case 'aivvm':
       return Aivvm.createCompletion(model, messages, true, { ...common, baseURL }).pipe(
         map((text): CompletionEvent => ({ type: 'text-delta', text })),
@@ -67,7 +70,7 @@ function providerEvents(
 
 /**
  * The completion the command line asks for, as a cold Observable of events: for `openai`
- * the provider's own events (`text-delta`, `finish`, `usage`), for `aivvm` (a plain-text
+ * and `gemini` the provider's own events (`text-delta`, `finish`, `usage`), for `aivvm` (a plain-text
  * protocol) one `text-delta` per decoded chunk.
  *
  * A prompt string is one user message; a conversation (the chat) is sent as it is. `--timeout`/`--timeout-each`/`--timeout-total` are the provider's `timeout`

@@ -58,15 +58,18 @@ is one turn. The options below apply, but --json and a prompt argument.
 Options:
   -p, --provider <name>    aivvm (chatbot-ui /api/chat, plain text), openai (any
                            OpenAI-compatible /v1/chat/completions, SSE), anthropic
-                           (Anthropic's /v1/messages, SSE; key from ANTHROPIC_API_KEY) or
+                           (Anthropic's /v1/messages, SSE; key from ANTHROPIC_API_KEY),
                            ollama (Ollama's /api/chat, NDJSON; without --base-url, the
-                           local ${OLLAMA_BASE_URL}) (default: aivvm with --base-url or
-                           --serve, openai without)
+                           local ${OLLAMA_BASE_URL}) or gemini (Google's Gemini API,
+                           streamGenerateContent; key from GEMINI_API_KEY) (default: aivvm
+                           with --base-url or --serve, openai without)
   -m, --model <name>       the model (default: ${DEFAULT_MODELS.aivvm} for aivvm, ${DEFAULT_MODELS.openai} for openai,
-                           ${DEFAULT_MODELS.anthropic} for anthropic, ${DEFAULT_MODELS.ollama} for ollama)
+                           ${DEFAULT_MODELS.anthropic} for anthropic, ${DEFAULT_MODELS.ollama} for ollama,
+                           ${DEFAULT_MODELS.gemini} for gemini)
       --base-url <url>     aivvm: the site root (e.g. https://chat.aivvm.com);
                            openai: the API root ending in /v1 (e.g. http://127.0.0.1:11434/v1);
-                           ollama: the server root (e.g. http://127.0.0.1:11434)
+                           ollama: the server root (e.g. http://127.0.0.1:11434);
+                           gemini: the API root with its version (default: Google's /v1beta)
       --serve              start the built-in loopback server on 127.0.0.1 and use it
                            (offline; excludes --base-url)
   -s, --system <text>      the system prompt (default: the provider's)
@@ -79,10 +82,11 @@ Options:
                            first chunk (429, 5xx, network, first-chunk timeout) (default: 0)
       --json               one JSON event per line instead of the text (see below)
       --json-schema <file> ask for a JSON reply following the JSON Schema in <file>
-                           (openai's response_format, ollama's format); not JSON fails
-      --api-key-file <p>   openai: read the API key from file <p> (trimmed); otherwise from
-                           OPENAI_API_KEY (ollama: from the file only). The key is never an
-                           argument and never printed.
+                           (openai's response_format, ollama's format, gemini's
+                           responseJsonSchema); not JSON fails
+      --api-key-file <p>   openai, gemini: read the API key from file <p> (trimmed); otherwise
+                           from OPENAI_API_KEY (GEMINI_API_KEY for gemini; ollama: from the
+                           file only). The key is never an argument and never printed.
       --verbose            on stderr: each retry and its wait, stack traces on errors,
                            the loopback server's URL
   -h, --help               print this help and exit
@@ -90,8 +94,8 @@ Options:
 
 JSON events (--json), one per line:
   {"type":"text-delta","text":"..."}  each chunk of the reply, as it arrives
-  {"type":"finish","reason":"stop"}   openai, ollama: why the model stopped
-  {"type":"usage","usage":{...}}      openai, ollama: promptTokens, completionTokens, totalTokens
+  {"type":"finish","reason":"stop"}   openai, ollama, gemini: why the model stopped
+  {"type":"usage","usage":{...}}      openai, ollama, gemini: promptTokens, completionTokens, totalTokens
   {"type":"done"}                     the reply is complete
   {"type":"error","name":"...","code":"...","message":"..."}  the run failed
 

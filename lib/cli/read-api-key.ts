@@ -6,8 +6,9 @@ import { UsageError } from './usage-error.js';
 export type CliEnvironment = Readonly<Record<string, string | undefined>>;
 
 /**
- * The OpenAI API key: the content of `file` (`--api-key-file`), trimmed, when it is given;
- * otherwise `OPENAI_API_KEY` from `env`, trimmed; otherwise none.
+ * The API key: the content of `file` (`--api-key-file`), trimmed, when it is given;
+ * otherwise the environment variable `variable` (`OPENAI_API_KEY`; `ANTHROPIC_API_KEY` or
+ * `GEMINI_API_KEY` for those providers) from `env`, trimmed; otherwise none.
  *
  * A key is never taken from the command line (every user can read it with `ps`) and never
  * appears in an error: an unreadable or empty file is a {@link UsageError} that names the
@@ -15,6 +16,7 @@ export type CliEnvironment = Readonly<Record<string, string | undefined>>;
  *
  * @param file - the path given with `--api-key-file`, if any.
  * @param env - the environment (`process.env`).
+ * @param variable - the variable that holds the key.
  * @returns the key, or `undefined` when there is none.
  * @throws {@link UsageError} when the file cannot be read or holds nothing but whitespace.
  * @example

@@ -107,8 +107,8 @@ async function complete(
   const server = await startLoopbackServer();
   try {
     if (options.verbose) io.stderr.write(`loopback server listening on ${server.url}\n`);
-    const prefix = provider === 'openai' ? '/v1' : provider === 'ollama' ? '/ollama' : '';
-    const baseURL = `${server.url}${prefix}`;
+    const roots = { openai: '/v1', ollama: '/ollama', gemini: '/v1beta', anthropic: '', aivvm: '' };
+    const baseURL = `${server.url}${roots[provider]}`;
     return await talk({ provider, model, baseURL, apiKey: state.apiKey ?? '' });
   } finally {
     await server.close();
@@ -132,7 +132,11 @@ async function run(args: readonly string[], io: CliIo, state: RunState): Promise
     responseFormat: await readJsonSchema(command.options.jsonSchemaFile),
   };
   state.json = options.json;
-  const keyVariable = options.provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : 'OPENAI_API_KEY';
+  const keyVariables = { anthropic: 'ANTHROPIC_API_KEY', gemini: 'GEMINI_API_KEY' } as const;
+  const keyVariable =
+    options.provider === 'anthropic' || options.provider === 'gemini'
+      ? keyVariables[options.provider]
+      : 'OPENAI_API_KEY';
   state.apiKey = await readApiKey(options.apiKeyFile, io.env, keyVariable);
   const endpoint = chooseEndpoint(options, state.apiKey);
   if (chat) {
