@@ -142,6 +142,51 @@ describe('Gemini against the loopback twin', () => {
     });
   });
 
+  it('sends a whole conversation (image, tool call, tool result) the twin accepts, and answers text', async () => {
+    const events = await collectCompleted(
+      gemini().createCompletionEvents(
+        'g',
+        [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Weather here?' },
+              { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=' },
+            ],
+          },
+          {
+            role: 'assistant',
+            content: '',
+            toolCalls: [{ id: 'c1', name: 'weather', arguments: '{"city":"Oslo"}' }],
+          },
+          { role: 'tool', toolCallId: 'c1', content: '{"celsius":4}' },
+        ],
+        true,
+        { tools: [{ name: 'weather', parameters: { type: 'object' } }] },
+      ),
+    );
+    expect(events.some((e) => e.type === 'tool-call')).toBe(false);
+    expect(events.find((e) => e.type === 'finish')).toEqual({ type: 'finish', reason: 'stop' });
+    const body = server().requests[0]?.json() as { contents: unknown[] };
+    expect(body.contents).toEqual([
+      {
+        role: 'user',
+        parts: [
+          { text: 'Weather here?' },
+          { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
+        ],
+      },
+      {
+        role: 'model',
+        parts: [{ functionCall: { id: 'c1', name: 'weather', args: { city: 'Oslo' } } }],
+      },
+      {
+        role: 'user',
+        parts: [{ functionResponse: { id: 'c1', name: 'weather', response: { celsius: 4 } } }],
+      },
+    ]);
+  });
+
   it('keeps the ids Gemini gives and emits each whole call as one delta', async () => {
     server().enqueue({
       toolCalls: [
