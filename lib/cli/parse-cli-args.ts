@@ -54,7 +54,8 @@ function provider(value: string | undefined): CliProvider | undefined {
   if (value === undefined) return undefined;
   const known = CLI_PROVIDERS.find((name) => name === value);
   if (known === undefined) {
-    throw new UsageError(`--provider must be ${CLI_PROVIDERS.join(' or ')}, got "${value}"`);
+    const names = new Intl.ListFormat('en', { type: 'disjunction' }).format(CLI_PROVIDERS);
+    throw new UsageError(`--provider must be ${names}, got "${value}"`);
   }
   return known;
 }
