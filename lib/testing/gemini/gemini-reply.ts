@@ -1,4 +1,4 @@
-import { completeText } from '../openai/completion-text.js';
+import { countTokens } from '../openai/completion-text.js';
 import { composeDefaultReply } from '../reply/compose-default-reply.js';
 import type { ReplyScript, ScriptedToolCall } from '../reply/reply-script.js';
 import { splitWords } from '../reply/split-words.js';
@@ -32,6 +32,16 @@ function defaultCalls(body: GeminiRequestBody, script: ReplyScript): readonly Sc
   if (script.toolCalls !== undefined) return script.toolCalls;
   if (script.text !== undefined || body.answersTool || body.toolToCall === undefined) return [];
   return [{ name: body.toolToCall, arguments: '{}' }];
+}
+
+/** The text cut before the first stop sequence, in words, at most `maxOutputTokens` of them. */
+function cutReply(text: string, body: GeminiRequestBody) {
+  const cuts = body.stopSequences.map((stop) => text.indexOf(stop)).filter((at) => at >= 0);
+  const words = splitWords(cuts.length === 0 ? text : text.slice(0, Math.min(...cuts)));
+  const limit = body.maxOutputTokens ?? Infinity;
+  return words.length > limit
+    ? { pieces: words.slice(0, limit), finishReason: 'MAX_TOKENS' as const }
+    : { pieces: words, finishReason: 'STOP' as const };
 }
 
 function functionCall(call: ScriptedToolCall): Record<string, unknown> {
@@ -73,26 +83,21 @@ export function composeGeminiReply(
     (calls.length > 0
       ? ''
       : composeDefaultReply({ model, messages: body.messages, temperature: body.temperature }));
-  const completion = completeText(text, {
-    model,
-    messages: body.messages,
-    stream: true,
-    includeUsage: true,
-    temperature: body.temperature,
-    maxTokens: body.maxOutputTokens,
-    stop: body.stopSequences,
-  });
+  const completion = cutReply(text, body);
   const thinking =
     script.reasoning ??
     (body.includeThoughts ? `Reading the question: "${lastQuestion(body)}".` : '');
   const thoughts = splitWords(thinking);
-  const promptTokenCount = completion.usage.prompt_tokens;
+  const promptTokenCount = body.messages.reduce(
+    (sum, { content }) => sum + countTokens(content),
+    0,
+  );
   const candidatesTokenCount = completion.pieces.length;
   return {
     thoughts,
     pieces: completion.pieces,
     calls: calls.map(functionCall),
-    finishReason: completion.finishReason === 'length' ? 'MAX_TOKENS' : 'STOP',
+    finishReason: completion.finishReason,
     usage: {
       promptTokenCount,
       candidatesTokenCount,
