@@ -28,10 +28,7 @@ describe('runCli (in-process)', () => {
   it.each([
     [
       ['--provider', 'claude', 'Hi'],
-      [
-        ['--provider', 'claude', 'Hi'],
-        '--provider must be aivvm, openai, anthropic, ollama, or gemini, got "claude"',
-      ],
+      '--provider must be aivvm, openai, anthropic, ollama, or gemini, got "claude"',
     ],
     [['--timeout', '0', 'Hi'], '--timeout must be a whole number from 1 to 86400000, got "0"'],
     [['--timeout-each', '1.5', 'Hi'], '--timeout-each must be a whole number from 1 to'],
