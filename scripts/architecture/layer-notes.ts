@@ -41,6 +41,8 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'What a tool is to a request: `ToolDefinition` and `ToolChoice`, types only (running tools is `run-tools`).',
   'lib/providers/ollama':
     'Ollama’s native `/api/chat`: the request (messages with base64 images, tool calls and results by name, tools, `format`, `think`), NDJSON lines to events (reasoning, text, whole tool calls, finish, usage).',
+  'lib/providers/gemini':
+    'Google’s Gemini API (`models/{model}:streamGenerateContent?alt=sse`, key in `x-goog-api-key`): the request (`contents`, `systemInstruction`, `generationConfig`, function declarations), SSE responses to events (thoughts, text, whole function calls, finish, usage), `ContentBlockedError` for blocks.',
   'lib/ndjson':
     'Newline-delimited JSON framing (`parseJsonLines`): text split anywhere to one value per line, with a line-size bound. Change here for how JSON lines are read.',
   'lib/registry':
@@ -79,6 +81,8 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
     'The loopback twin of Anthropic’s `/v1/messages`: body and header checks, scripted SSE events, Anthropic’s error shape.',
   'lib/testing/ollama':
     'Ollama’s wire format as the loopback server reads and writes it (served under `/ollama`): body checks, NDJSON lines, the whole-reply object, `{"error"}` errors.',
+  'lib/testing/gemini':
+    'The loopback twin of Gemini’s `/v1beta/models/{model}:…GenerateContent`: body checks, scripted responses (thoughts, text, function calls), Google’s `{"error":{code,message,status}}` shape.',
   'lib/testing/reply':
     'Reply scripts (text, chunks, delays, faults), their queue, and writing a planned reply to a socket. Change here to script a new fault.',
 };
