@@ -8,6 +8,7 @@ interface PendingCall {
   id: string | undefined;
   name: string | undefined;
   arguments: string;
+  signature: string | undefined;
 }
 
 function parsedInput(call: PendingCall, name: string, provider: string): unknown {
@@ -43,11 +44,20 @@ function completed(index: number, call: PendingCall, provider: string): ToolCall
     name,
     arguments: call.arguments,
     input,
+    ...(call.signature === undefined ? {} : { signature: call.signature }),
   };
 }
 
 function add(calls: Map<number, PendingCall>, delta: ToolCallDeltaEvent): void {
-  const call = calls.get(delta.index) ?? { id: undefined, name: undefined, arguments: '' };
+  const call = calls.get(delta.index) ?? {
+    id: undefined,
+    name: undefined,
+    arguments: '',
+    signature: undefined,
+  };
+  if (delta.signature !== undefined && call.signature === undefined) {
+    call.signature = delta.signature;
+  }
   if (delta.id && call.id === undefined) call.id = delta.id;
   if (delta.name) call.name = (call.name ?? '') === '' ? delta.name : call.name;
   call.arguments += delta.argumentsDelta;

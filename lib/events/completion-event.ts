@@ -40,6 +40,8 @@ export interface ToolCallDeltaEvent {
   readonly name?: string;
   /** The next piece of the arguments' JSON text (may be `''`). */
   readonly argumentsDelta: string;
+  /** The call's opaque signature, when the provider gives one (see `ToolCall.signature`). */
+  readonly signature?: string;
 }
 
 /**
@@ -58,6 +60,8 @@ export interface ToolCallEvent {
   readonly arguments: string;
   /** The arguments parsed (`{}` when the model sent none). */
   readonly input: unknown;
+  /** The call's opaque signature, when the provider gave one: send it back with the call. */
+  readonly signature?: string;
 }
 
 /** Why the model stopped: `stop`, `length`, `content_filter`, `tool_calls`... */

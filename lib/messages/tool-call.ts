@@ -13,4 +13,10 @@ export interface ToolCall {
   readonly name: string;
   /** The arguments, as the model wrote them: JSON text (RFC 8259), usually an object. */
   readonly arguments: string;
+  /**
+   * An opaque signature the provider gave with the call and wants back with it (Gemini's
+   * `thoughtSignature`, which its thinking models require in the next request); keep it as
+   * it came.
+   */
+  readonly signature?: string;
 }

@@ -25,11 +25,12 @@ export function toolCalls(): OperatorFunction<CompletionEvent, ParsedToolCall> {
   return (source) =>
     source.pipe(
       filter((event): event is ToolCallEvent => event.type === 'tool-call'),
-      map(({ id, name, arguments: text, input }): ParsedToolCall => ({
+      map(({ id, name, arguments: text, input, signature }): ParsedToolCall => ({
         id,
         name,
         arguments: text,
         input,
+        ...(signature === undefined ? {} : { signature }),
       })),
     );
 }

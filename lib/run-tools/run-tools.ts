@@ -32,7 +32,12 @@ function gather(reply: Reply): (event: RunToolsEvent) => void {
 
 function assistantMessage({ text, calls }: Reply): AssistantMessage {
   if (calls.length === 0) return { role: 'assistant', content: text };
-  const toolCalls = calls.map(({ id, name, arguments: json }) => ({ id, name, arguments: json }));
+  const toolCalls = calls.map(({ id, name, arguments: json, signature }) => ({
+    id,
+    name,
+    arguments: json,
+    ...(signature === undefined ? {} : { signature }),
+  }));
   return { role: 'assistant', content: text, toolCalls };
 }
 

@@ -51,7 +51,13 @@ export function toolCallsViolation(
     const violation =
       nonEmptyString(call.id, `${at}.id`) ??
       nonEmptyString(call.name, `${at}.name`) ??
-      argumentsViolation(call.arguments, `${at}.arguments`);
+      argumentsViolation(call.arguments, `${at}.arguments`) ??
+      (call.signature === undefined || typeof call.signature === 'string'
+        ? undefined
+        : {
+            field: `${at}.signature`,
+            reason: `must be a string, got ${describeValue(call.signature)}`,
+          });
     if (violation) return violation;
     const id = call.id as string;
     if (seen.has(id))

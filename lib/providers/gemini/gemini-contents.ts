@@ -61,6 +61,8 @@ function modelParts(
       name: call.name,
       args: callArgs(call.arguments, provider, `${field}.toolCalls[${String(index)}].arguments`),
     },
+    // Thinking models want the signature of each call back, beside it.
+    ...(call.signature === undefined ? {} : { thoughtSignature: call.signature }),
   }));
   return [
     ...(message.content === '' && calls.length > 0 ? [] : [{ text: message.content }]),

@@ -17,6 +17,7 @@ interface GeminiPart {
     readonly name?: unknown;
     readonly args?: unknown;
   };
+  readonly thoughtSignature?: unknown;
 }
 
 interface GeminiCandidate {
@@ -112,6 +113,9 @@ function partEvent(part: GeminiPart, state: GeminiReplyState): CompletionEvent |
       ...(typeof call.id === 'string' && call.id !== '' ? { id: call.id } : {}),
       ...(typeof call.name === 'string' ? { name: call.name } : {}),
       argumentsDelta: JSON.stringify(call.args ?? {}),
+      ...(typeof part.thoughtSignature === 'string' && part.thoughtSignature !== ''
+        ? { signature: part.thoughtSignature }
+        : {}),
     };
   }
   if (typeof part.text !== 'string' || part.text === '') return undefined;

@@ -32,6 +32,9 @@ function partText(part: unknown, field: string): string {
   if (part.thought !== undefined && typeof part.thought !== 'boolean') {
     refuseType(`${field}.thought`, 'a boolean');
   }
+  if (part.thoughtSignature !== undefined && typeof part.thoughtSignature !== 'string') {
+    refuseType(`${field}.thoughtSignature`, 'a string');
+  }
   if (part.inlineData !== undefined)
     checkBlob(part.inlineData, `${field}.inlineData`, ['mimeType', 'data']);
   if (part.fileData !== undefined) checkBlob(part.fileData, `${field}.fileData`, ['fileUri']);

@@ -53,6 +53,7 @@ function functionCall(call: ScriptedToolCall): Record<string, unknown> {
   }
   return {
     functionCall: { ...(call.id === undefined ? {} : { id: call.id }), name: call.name, args },
+    ...(call.signature === undefined ? {} : { thoughtSignature: call.signature }),
   };
 }
 

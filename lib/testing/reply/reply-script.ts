@@ -46,6 +46,8 @@ export interface ScriptedToolCall {
   readonly name: string;
   /** The arguments, as JSON text (sent in pieces as they are). */
   readonly arguments: string;
+  /** Gemini's routes only: the part's `thoughtSignature`, which the next request must send back. */
+  readonly signature?: string;
 }
 
 /**
