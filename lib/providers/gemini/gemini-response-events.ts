@@ -1,7 +1,7 @@
 import { ContentBlockedError } from '../../errors/content-blocked-error.js';
 import { StreamError } from '../../errors/stream-error.js';
 import type { CompletionEvent, TokenUsage } from '../../events/completion-event.js';
-import { serverErrorDetail } from '../openai-compatible/server-error-detail.js';
+import { serverErrorDetail } from '../server-error-detail.js';
 
 interface SafetyRating {
   readonly category?: string;

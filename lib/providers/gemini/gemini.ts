@@ -1,25 +1,18 @@
-import { concatMap, defer, filter, map, throwError, type Observable } from 'rxjs';
-import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
-import { completeToolCalls } from '../../events/complete-tool-calls.js';
+import { protocolEvents } from '../protocol-events.js';
+import { textOfEvents } from '../text-of-events.js';
+import { defer, type Observable } from 'rxjs';
 import type { CompletionEvent } from '../../events/completion-event.js';
-import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
-import { abortOnSignal } from '../../operators/abort-on-signal.js';
-import { redactErrors } from '../../secrets/redact-errors.js';
 import { requestSecrets } from '../../secrets/request-secrets.js';
 import { createSecretRedactor, type SecretRedactor } from '../../secrets/secret-redactor.js';
 import { decodeUtf8 } from '../../sse/decode-utf8.js';
 import { parseServerSentEvents } from '../../sse/parse-server-sent-events.js';
-import { givenOptions } from '../../validation/given-options.js';
-import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import {
   fromCompletionRequest,
   isCompletionRequest,
   type CompletionRequest,
 } from '../completion-request.js';
-import { readWholeText } from '../openai-compatible/read-whole-text.js';
 import type { Provider } from '../provider.js';
-import { withDeadlines } from '../with-deadlines.js';
 import { geminiEnvironmentApiKey } from './gemini-api-key.js';
 import {
   GEMINI_BASE_URL,
@@ -166,37 +159,30 @@ export class Gemini implements Provider<GeminiCompletionOptions> {
     options: GeminiCompletionOptions,
   ): Observable<CompletionEvent> {
     const provider = this.name;
-    const events$ = defer(() => {
-      validateCompletionInput({ provider, model, messages, options, baseURL: this.url });
-      const deadlines = withDeadlines<CompletionEvent>(givenOptions(options).timeout);
-      const abort = abortOnSignal<CompletionEvent>(givenOptions(options).signal);
-      if (!this.supportsModel(model)) {
-        return throwError(() => new ModelNotSupportedError(model, provider));
-      }
-      const request = geminiRequest(this.#endpoint, model, messages, stream, options);
-      const bytes$ = requestBytes(request).pipe(deadlines.bytes);
-      if (!stream)
-        return bytes$.pipe(
-          readWholeText(),
-          concatMap((text) => geminiReplyEvents(text, provider)),
-          completeToolCalls(provider),
-          deadlines.chunks,
-          abort,
-        );
-      return bytes$.pipe(
-        decodeUtf8(),
-        parseServerSentEvents({
-          provider,
-          ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
-        }),
-        geminiStreamEvents(provider),
-        completeToolCalls(provider),
-        deadlines.chunks,
-        abort,
-      );
-    });
-    // Every error, whatever builds it, leaves through the one redaction.
-    return defer(() => events$.pipe(redactErrors(this.#redactor())));
+    return protocolEvents<GeminiCompletionOptions>(
+      {
+        provider,
+        baseURL: this.url,
+        supportsModel: (name) => this.supportsModel(name),
+        request: (asked, conversation, streamed, given) =>
+          geminiRequest(this.#endpoint, asked, conversation, streamed, given),
+        streamEvents: () => (bytes$) =>
+          bytes$.pipe(
+            decodeUtf8(),
+            parseServerSentEvents({
+              provider,
+              ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
+            }),
+            geminiStreamEvents(provider),
+          ),
+        wholeReplyEvents: (text) => geminiReplyEvents(text, provider),
+        redactor: () => this.#redactor(),
+      },
+      model,
+      messages,
+      stream,
+      options,
+    );
   }
 
   /**
@@ -240,9 +226,6 @@ export class Gemini implements Provider<GeminiCompletionOptions> {
     const events$ = isCompletionRequest<GeminiCompletionOptions>(modelOrRequest)
       ? this.createCompletionEvents(modelOrRequest)
       : this.createCompletionEvents(modelOrRequest, messages as Messages, stream === true, options);
-    return events$.pipe(
-      filter((event) => event.type === 'text-delta'),
-      map((event) => event.text),
-    );
+    return events$.pipe(textOfEvents());
   }
 }

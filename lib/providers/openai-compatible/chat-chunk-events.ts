@@ -4,7 +4,7 @@ import { StreamError } from '../../errors/stream-error.js';
 import { operate } from '../../operators/internal/operate.js';
 import { chatCompletionEvents } from './chat-completion-object-events.js';
 import type { CompletionEvent } from '../../events/completion-event.js';
-import { serverErrorDetail } from './server-error-detail.js';
+import { serverErrorDetail } from '../server-error-detail.js';
 
 /** The detail of an `event: error`: its JSON's message, or its text. */
 function errorEventDetail(data: string): string {

@@ -2,7 +2,7 @@ import { StreamError } from '../../errors/stream-error.js';
 import type { CompletionEvent } from '../../events/completion-event.js';
 import { contentText } from './content-text.js';
 import { reasoningText } from './reasoning-text.js';
-import { serverErrorDetail } from './server-error-detail.js';
+import { serverErrorDetail } from '../server-error-detail.js';
 import { wireToolCallDeltas } from './wire-tool-call-deltas.js';
 
 /** A `delta` or `message`: `content`, reasoning fields, `tool_calls`... */

@@ -1,5 +1,6 @@
-import { concatMap, defer, filter, map, throwError, type Observable } from 'rxjs';
-import { ModelNotSupportedError } from '../../errors/model-not-supported-error.js';
+import { protocolEvents } from '../protocol-events.js';
+import { textOfEvents } from '../text-of-events.js';
+import { defer, map, type Observable } from 'rxjs';
 import { requestBytes } from '../../http/request-bytes.js';
 import type { Messages } from '../../messages/chat-message.js';
 import { redactErrors } from '../../secrets/redact-errors.js';
@@ -7,16 +8,12 @@ import { requestSecrets } from '../../secrets/request-secrets.js';
 import { createSecretRedactor, type SecretRedactor } from '../../secrets/secret-redactor.js';
 import { decodeUtf8 } from '../../sse/decode-utf8.js';
 import { parseServerSentEvents } from '../../sse/parse-server-sent-events.js';
-import { givenOptions } from '../../validation/given-options.js';
-import { abortOnSignal } from '../../operators/abort-on-signal.js';
 import {
   fromCompletionRequest,
   isCompletionRequest,
   type CompletionRequest,
 } from '../completion-request.js';
-import { validateCompletionInput } from '../../validation/validate-completion-input.js';
 import type { Provider } from '../provider.js';
-import { withDeadlines } from '../with-deadlines.js';
 import { chatChunkEvents } from './chat-chunk-events.js';
 import { chatCompletionEvents } from './chat-completion-object-events.js';
 import {
@@ -25,7 +22,6 @@ import {
   type OpenAIEndpoint,
 } from './chat-completions-request.js';
 import type { CompletionEvent } from '../../events/completion-event.js';
-import { completeToolCalls } from '../../events/complete-tool-calls.js';
 import { parseModelList, type ModelInfo } from './model-info.js';
 import {
   OPENAI_BASE_URL,
@@ -33,7 +29,7 @@ import {
   type OpenAICompletionOptions,
 } from './openai-compatible-options.js';
 import { environmentApiKey } from './environment-api-key.js';
-import { readWholeText } from './read-whole-text.js';
+import { readWholeText } from '../read-whole-text.js';
 
 /**
  * A provider for any OpenAI-compatible `/v1/chat/completions`: OpenAI, Ollama, llama.cpp,
@@ -177,38 +173,30 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     options: OpenAICompletionOptions,
   ): Observable<CompletionEvent> {
     const provider = this.name;
-    const events$ = defer(() => {
-      validateCompletionInput({ provider, model, messages, options, baseURL: this.url });
-      const deadlines = withDeadlines<CompletionEvent>(givenOptions(options).timeout);
-      const abort = abortOnSignal<CompletionEvent>(givenOptions(options).signal);
-      if (!this.supportsModel(model)) {
-        return throwError(() => new ModelNotSupportedError(model, provider));
-      }
-      const bytes$ = requestBytes(
-        chatCompletionsRequest(this.#endpoint, model, messages, stream, options),
-      ).pipe(deadlines.bytes);
-      if (!stream)
-        return bytes$.pipe(
-          readWholeText(),
-          concatMap((text) => chatCompletionEvents(text, provider)),
-          completeToolCalls(provider),
-          deadlines.chunks,
-          abort,
-        );
-      return bytes$.pipe(
-        decodeUtf8(),
-        parseServerSentEvents({
-          provider,
-          ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
-        }),
-        chatChunkEvents(provider),
-        completeToolCalls(provider),
-        deadlines.chunks,
-        abort,
-      );
-    });
-    // Every error, whatever builds it, leaves through the one redaction.
-    return defer(() => events$.pipe(redactErrors(this.#redactor())));
+    return protocolEvents<OpenAICompletionOptions>(
+      {
+        provider,
+        baseURL: this.url,
+        supportsModel: (name) => this.supportsModel(name),
+        request: (asked, conversation, streamed, given) =>
+          chatCompletionsRequest(this.#endpoint, asked, conversation, streamed, given),
+        streamEvents: () => (bytes$) =>
+          bytes$.pipe(
+            decodeUtf8(),
+            parseServerSentEvents({
+              provider,
+              ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
+            }),
+            chatChunkEvents(provider),
+          ),
+        wholeReplyEvents: (text) => chatCompletionEvents(text, provider),
+        redactor: () => this.#redactor(),
+      },
+      model,
+      messages,
+      stream,
+      options,
+    );
   }
 
   /**
@@ -254,10 +242,7 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
     const events$ = isCompletionRequest<OpenAICompletionOptions>(modelOrRequest)
       ? this.createCompletionEvents(modelOrRequest)
       : this.createCompletionEvents(modelOrRequest, messages as Messages, stream === true, options);
-    return events$.pipe(
-      filter((event) => event.type === 'text-delta'),
-      map((event) => event.text),
-    );
+    return events$.pipe(textOfEvents());
   }
 
   /**

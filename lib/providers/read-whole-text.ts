@@ -1,5 +1,5 @@
 import { reduce, type OperatorFunction } from 'rxjs';
-import { decodeUtf8 } from '../../sse/decode-utf8.js';
+import { decodeUtf8 } from '../sse/decode-utf8.js';
 
 /**
  * Collects a whole response body as UTF-8 text, for the non-streaming endpoints.
