@@ -28,7 +28,7 @@ export const LAYER_NOTES: Readonly<Record<string, string>> = {
   'lib/operators/internal':
     'Pieces the operators share (Retry-After parsing, backoff, sentence and line detection); not exported.',
   'lib/providers':
-    'The `Provider` contract and what every provider shares (deadlines). A new provider is a new folder beside `aivvm` and `openai-compatible`.',
+    'The `Provider` contract and what every provider shares: `protocolEvents` (input and model checks, request, streamed or whole reply, tool-call completion, deadlines, signal, redaction), deadlines, whole-body reading. A new protocol is a new folder that supplies a `ChatProtocol`.',
   'lib/providers/aivvm':
     'The Aivvm (chatbot-ui `/api/chat`) provider: its models, its request, its plain-text body decoded with `decode`.',
   'lib/providers/openai-compatible':
