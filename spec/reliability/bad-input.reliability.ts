@@ -92,13 +92,13 @@ const BAD_INPUTS: readonly BadInput[] = [
     'a message without a role',
     ['gpt-4', [{ content: 'Hi' }], {}],
     'messages[0].role',
-    /must be one of "system", "user", "assistant", got undefined/,
+    /must be one of "system", "user", "assistant", "tool", got undefined/,
   ],
   [
     'a message whose role is not a ChatRole',
     ['gpt-4', [...ok, { role: 'wizard', content: 'Hi' }], {}],
     'messages[1].role',
-    /must be one of "system", "user", "assistant", got "wizard"/,
+    /must be one of "system", "user", "assistant", "tool", got "wizard"/,
   ],
   [
     'a message whose role is 20 MB',
@@ -117,7 +117,7 @@ const BAD_INPUTS: readonly BadInput[] = [
     'a message whose content is a number',
     ['gpt-4', [...ok, { role: 'user', content: 42 }], {}],
     'messages[1].content',
-    /must be a string, got 42/,
+    /must be a string or an array of text and image parts, got 42/,
   ],
   [
     'the temperature is a string',
