@@ -36,6 +36,7 @@ export { decodeText, type DecodeTextErrors, type DecodeTextOptions } from './dec
 
 export { requestBytes } from './http/request-bytes.js';
 export type { ByteRequest } from './http/byte-request.js';
+export { ReplyEnd } from './http/reply-end.js';
 export type { AxiosInstanceLike } from './http/axios-instance-like.js';
 export type { AcceptedReply } from './http/response-acceptance.js';
 

@@ -10,6 +10,8 @@ async function loadBodyClient(name: BodyClientName, root: string): Promise<BodyC
       return (await import('../clients/bare-http.js')).bareHttpBodyClient(root);
     case 'bare-http-text':
       return (await import('../clients/bare-http.js')).bareHttpTextClient(root);
+    case 'bare-http-latin1':
+      return (await import('../clients/bare-http.js')).bareHttpLatin1Client(root);
     case 'axios':
       return (await import('../clients/axios-stream.js')).axiosBodyClient(root);
     case 'ours-aivvm':

@@ -140,3 +140,30 @@ export function bareHttpTextClient(root: string): BodyClient {
       }),
   };
 }
+
+/**
+ * Bare http making a string of each chunk with `buffer.toString('latin1')`: a plain copy, the least
+ * any client that gives text must spend. Right for ASCII only (for other text its strings are
+ * wrong), so it runs on the ASCII body alone, as the floor a decoder cannot go under.
+ *
+ * @param root - the server root (`{root}/api/chat`).
+ * @returns the client.
+ */
+export function bareHttpLatin1Client(root: string): BodyClient {
+  const url = `${root}/api/chat`;
+  return {
+    read: () =>
+      new Promise((resolve, reject) => {
+        let length = 0;
+        post(url, '{}', (response) => {
+          response.on('data', (chunk: Buffer) => {
+            length += chunk.toString('latin1').length;
+          });
+          response.once('end', () => {
+            resolve(length);
+          });
+          response.once('error', reject);
+        }).once('error', reject);
+      }),
+  };
+}

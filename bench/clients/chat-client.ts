@@ -8,7 +8,8 @@ export type PeerName = 'openai-6' | 'openai-7' | 'ai-6' | 'ai-7';
 export type ChatClientName = 'bare-http' | 'ours' | PeerName | `${PeerName}-break`;
 
 /** The names of the clients that read the Aivvm plain-text body. */
-export type BodyClientName = 'bare-http' | 'bare-http-text' | 'axios' | 'ours-aivvm';
+export type BodyClientName =
+  'bare-http' | 'bare-http-text' | 'bare-http-latin1' | 'axios' | 'ours-aivvm';
 
 /** One way of streaming OpenAI chat completions from a `/v1` root. */
 export interface ChatClient {

@@ -5,6 +5,7 @@ import type { ClientLabel, WorkloadReport } from '../suite/workload-report.js';
 const SERIES: readonly (readonly [ClientLabel, string])[] = [
   ['ours', '#c2185b'],
   ['bare http + TextDecoder', '#90a4ae'],
+  ['bare http + latin1 strings (the floor)', '#cfd8dc'],
   ['axios stream', '#8d6e63'],
   ['openai 6', '#7fd1b9'],
   ['openai 7', '#10a37f'],

@@ -29,6 +29,7 @@ export function chatClients(peers: readonly PeerName[]): readonly ChatClientName
 export const BODY_CLIENT_LABELS: Readonly<Record<BodyClientName, ClientLabel>> = {
   'bare-http': 'bare http',
   'bare-http-text': 'bare http + TextDecoder',
+  'bare-http-latin1': 'bare http + latin1 strings (the floor)',
   axios: 'axios stream',
   'ours-aivvm': 'ours',
 };

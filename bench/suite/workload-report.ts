@@ -6,6 +6,7 @@ import type { ChildOptions } from '../child/run-child.js';
 export type ClientLabel =
   | 'bare http'
   | 'bare http + TextDecoder'
+  | 'bare http + latin1 strings (the floor)'
   | 'ours'
   | 'openai 6'
   | 'openai 7'

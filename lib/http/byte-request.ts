@@ -1,3 +1,4 @@
+import type { ReplyEnd } from './reply-end.js';
 import type { AxiosInstanceLike } from './axios-instance-like.js';
 import type { AcceptedReply } from './response-acceptance.js';
 
@@ -53,4 +54,10 @@ export interface ByteRequest {
    * @default no bound
    */
   readonly maxResponseBytes?: number | undefined;
+  /**
+   * Set by the reader when the reply's end marker arrives before the body's end: unsubscribing
+   * after it lets the connection go back to the keep-alive pool instead of closing it.
+   * @default none (unsubscribing before the body's end always aborts)
+   */
+  readonly replyEnd?: ReplyEnd | undefined;
 }

@@ -17,6 +17,8 @@ import { asAxiosInstance } from './axios-instance-like.js';
 import { nodeZlib } from './node-zlib.js';
 import { openResponseBody } from './open-response-body.js';
 import { readExcerpt } from './read-excerpt.js';
+import { releaseBody } from './release-body.js';
+import { isStaleConnectionReset } from './stale-connection.js';
 import { isRedirectStatus, nextHop, type Hop } from './redirect-hop.js';
 import { unexpectedReply } from './response-acceptance.js';
 import { streamingAdapter } from './streaming-adapter.js';
@@ -30,6 +32,14 @@ interface StreamResponse {
   readonly headers: unknown;
   readonly data: unknown;
 }
+
+/**
+ * How many times a request is sent again after failing on a pooled connection the server had
+ * closed: each failure removes that connection from the pool, so the next attempt takes another
+ * pooled one or opens a new one; several pooled connections may have been closed at once (a
+ * server that restarts closes all its idle ones).
+ */
+const MAX_STALE_RESENDS = 3;
 
 const NOT_A_STREAM =
   'the axios adapter gave a response body that is not a stream (the XHR adapter cannot stream): ' +
@@ -99,6 +109,12 @@ function reportResponse(
  * - Cold and lazy: nothing is sent before subscribe; each subscription sends its own request.
  * - Unsubscribing aborts the request (`AbortController`) and destroys the body stream, which
  *   closes the socket; nothing is emitted after that and no rejection is left unhandled.
+ *   Except once the reply is whole (`replyEnd` reached, e.g. at `data: [DONE]`): then the
+ *   rest of a Node body is read and dropped (at most 64 KiB and 1 s), so that the keep-alive
+ *   agent reuses the connection for the next request.
+ * - A request written to a pooled keep-alive connection that the server closed meanwhile (a
+ *   reset before any byte of a response, on a reused connection) is sent again, on another
+ *   connection (at most 3 times; a failure on a new connection is never sent again).
  * - Redirects (RFC 9110 §15.4) are followed here, not by axios: within the origin, at most 5
  *   in a row (301/302 after a POST and 303 become a GET without body; 307/308 keep both).
  *   One to another origin, or from `https:` to `http:`, errors with `RedirectError` unless
@@ -151,10 +167,19 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
     // Once the body has ended, the socket is back in the agent's pool: nothing to abort, and
     // aborting would still build a DOMException and axios's CanceledError (stack traces included).
     let ended = false;
+    // The reply's body when it is a Node stream read as it is (not decompressed here): the one
+    // kind that can be let run to its end once the reply is whole (see `ReplyEnd`).
+    let plainBody: unknown;
+    // How many times the request was sent again after the keep-alive race.
+    let resent = 0;
     const readReply = (response: StreamResponse, headers: Record<string, string>): void => {
       const limit = request.maxResponseBytes;
+      if (zlib === undefined || headers['content-encoding'] === undefined) {
+        plainBody = response.data;
+      }
       cancelBody = openResponseBody({ data: response.data, headers }, zlib, {
         chunk: (bytes) => {
+          if (subscriber.closed) return;
           bytesReceived += bytes.length;
           if (limit !== undefined && bytesReceived > limit) {
             subscriber.error(new ResponseTooLargeError({ ...target, limit }));
@@ -215,15 +240,27 @@ export function requestBytes(request: ByteRequest): Observable<Uint8Array> {
             }
           },
           (error: unknown) => {
-            if (!subscriber.closed) subscriber.error(toRequestFailure(error, target, redact));
+            if (subscriber.closed) return;
+            if (resent < MAX_STALE_RESENDS && isStaleConnectionReset(error)) {
+              resent += 1;
+              send(hop);
+              return;
+            }
+            subscriber.error(toRequestFailure(error, target, redact));
           },
         );
     };
     send({ ...request, body: request.body, redirects: 0 });
-    return () => {
-      if (ended) return;
+    const abort = (): void => {
       cancelBody?.();
       controller.abort();
+    };
+    return () => {
+      if (ended) return;
+      if (request.replyEnd?.reached === true && plainBody !== undefined) {
+        if (releaseBody(plainBody, abort)) return;
+      }
+      abort();
     };
   }).pipe(abortOnSignal(instanceSignal(client)));
 }

@@ -3,6 +3,7 @@ import type { CompletionEvent } from '../events/completion-event.js';
 import { completeToolCalls } from '../events/complete-tool-calls.js';
 import { ModelNotSupportedError } from '../errors/model-not-supported-error.js';
 import type { ByteRequest } from '../http/byte-request.js';
+import { ReplyEnd } from '../http/reply-end.js';
 import { requestBytes } from '../http/request-bytes.js';
 import type { Messages } from '../messages/chat-message.js';
 import { abortOnSignal } from '../operators/abort-on-signal.js';
@@ -23,7 +24,7 @@ import { withDeadlines } from './with-deadlines.js';
  * const protocol: ChatProtocol<OllamaCompletionOptions> = {
  *   provider: 'Ollama', baseURL, supportsModel: () => true, redactor,
  *   request: (model, messages, stream, options) => ollamaChatRequest(endpoint, model, messages, stream, options),
- *   streamEvents: () => (bytes$) => bytes$.pipe(decodeUtf8(), parseJsonLines({ provider }), ollamaStreamEvents(provider)),
+ *   streamEvents: (replyEnd) => (bytes$) => bytes$.pipe(decodeUtf8(), parseJsonLines({ provider }), ollamaStreamEvents(provider, replyEnd)),
  *   wholeReplyEvents: (text) => ollamaWholeReplyEvents(text, 'Ollama'),
  * };
  * ```
@@ -42,8 +43,11 @@ export interface ChatProtocol<Options extends CompletionOptions> {
     stream: boolean,
     options: Options,
   ) => ByteRequest;
-  /** The streamed body's bytes to events: decoding, framing and the protocol's events. */
-  readonly streamEvents: () => OperatorFunction<Uint8Array, CompletionEvent>;
+  /**
+   * The streamed body's bytes to events: decoding, framing and the protocol's events. A
+   * protocol whose events end before the body does (an end marker) reaches `replyEnd` there.
+   */
+  readonly streamEvents: (replyEnd: ReplyEnd) => OperatorFunction<Uint8Array, CompletionEvent>;
   /** The events of a whole (non-streamed) reply's text. */
   readonly wholeReplyEvents: (text: string) => Iterable<CompletionEvent>;
   /** The redactor of the provider's credentials, read when a request is made. */
@@ -83,11 +87,11 @@ export function protocolEvents<Options extends CompletionOptions>(
     if (!protocol.supportsModel(model)) {
       return throwError(() => new ModelNotSupportedError(model, provider));
     }
-    const bytes$ = requestBytes(protocol.request(model, messages, stream, options)).pipe(
-      deadlines.bytes,
-    );
+    const replyEnd = new ReplyEnd();
+    const request = protocol.request(model, messages, stream, options);
+    const bytes$ = requestBytes({ ...request, replyEnd }).pipe(deadlines.bytes);
     const reply$ = stream
-      ? bytes$.pipe(protocol.streamEvents())
+      ? bytes$.pipe(protocol.streamEvents(replyEnd))
       : bytes$.pipe(
           readWholeText(),
           concatMap((text) => protocol.wholeReplyEvents(text)),

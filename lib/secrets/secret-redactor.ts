@@ -116,28 +116,41 @@ function encodingsOf(text: string): TextEncoding[] {
  * ```
  */
 export function createSecretRedactor(secrets: Iterable<string | undefined>): SecretRedactor {
-  const forms = new Map<string, Form>();
-  const add = (text: string, base64: boolean): void => {
-    const folded = foldAsciiCase(text);
-    if (text.length >= MIN_SECRET_LENGTH && !forms.has(folded)) {
-      forms.set(folded, { text: folded, base64 });
+  const given = [...secrets].filter(
+    (secret): secret is string => secret !== undefined && secret.trim().length >= MIN_SECRET_LENGTH,
+  );
+  // The forms are worked out on the first text to redact: most requests never fail, and a
+  // redactor is made for every request.
+  let folded: readonly Form[] | undefined;
+  const formsOf = (): readonly Form[] => {
+    if (folded !== undefined) return folded;
+    const forms = new Map<string, Form>();
+    const add = (text: string, base64: boolean): void => {
+      const form = foldAsciiCase(text);
+      if (text.length >= MIN_SECRET_LENGTH && !forms.has(form)) {
+        forms.set(form, { text: form, base64 });
+      }
+    };
+    for (const secret of given) {
+      const { texts, base64 } = secretForms(secret);
+      for (const text of texts) add(text, false);
+      for (const text of base64) add(text, true);
     }
+    folded = [...forms.values()];
+    return folded;
   };
-  for (const secret of secrets) {
-    if (secret === undefined || secret.trim().length < MIN_SECRET_LENGTH) continue;
-    const { texts, base64 } = secretForms(secret);
-    for (const text of texts) add(text, false);
-    for (const text of base64) add(text, true);
-  }
-  const folded = [...forms.values()];
   return {
-    isEmpty: folded.length === 0,
+    get isEmpty(): boolean {
+      return given.length === 0 || formsOf().length === 0;
+    },
     redact(text: string): string {
-      if (folded.length === 0 || text.length < MIN_SECRET_LENGTH) return text;
+      if (given.length === 0 || text.length < MIN_SECRET_LENGTH) return text;
+      const forms = formsOf();
+      if (forms.length === 0) return text;
       const spans: Span[] = [];
       for (const encoding of encodingsOf(text)) {
         const view = decodedView(text, encoding);
-        for (const form of folded) findForm(view, form, spans);
+        for (const form of forms) findForm(view, form, spans);
       }
       return replaceSpans(text, spans);
     },

@@ -173,14 +173,14 @@ export class Anthropic implements Provider<AnthropicCompletionOptions> {
         supportsModel: (name) => this.supportsModel(name),
         request: (asked, conversation, streamed, given) =>
           messagesRequest(this.#endpoint, asked, conversation, streamed, given),
-        streamEvents: () => (bytes$) =>
+        streamEvents: (replyEnd) => (bytes$) =>
           bytes$.pipe(
             decodeUtf8(),
             parseServerSentEvents({
               provider,
               ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
             }),
-            messageStreamEvents(provider),
+            messageStreamEvents(provider, replyEnd),
           ),
         wholeReplyEvents: (text) => messageObjectEvents(text, provider),
         redactor: () => this.#redactor(),

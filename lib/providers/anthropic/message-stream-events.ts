@@ -1,3 +1,4 @@
+import type { ReplyEnd } from '../../http/reply-end.js';
 import type { EventSourceMessage } from 'eventsource-parser';
 import type { OperatorFunction } from 'rxjs';
 import { StreamError } from '../../errors/stream-error.js';
@@ -95,6 +96,7 @@ function messageDelta(event: JsonFields, state: StreamState): CompletionEvent[] 
  * a `data:` that is not a JSON object is `invalid-json`. Each comes after every event before it.
  *
  * @param provider - the provider's name, for errors.
+ * @param replyEnd - reached at `message_stop`, which ends the Observable (see `requestBytes`).
  * @returns an operator from SSE events to completion events.
  * @example
  * ```ts
@@ -103,6 +105,7 @@ function messageDelta(event: JsonFields, state: StreamState): CompletionEvent[] 
  */
 export function messageStreamEvents(
   provider: string,
+  replyEnd?: ReplyEnd,
 ): OperatorFunction<EventSourceMessage, CompletionEvent> {
   return operate<EventSourceMessage, CompletionEvent>((subscriber) => {
     const state: StreamState = { toolOrdinals: new Map(), startUsage: {} };
@@ -129,6 +132,7 @@ export function messageStreamEvents(
             emit(messageDelta(event, state));
             return;
           case 'message_stop':
+            replyEnd?.reach();
             subscriber.complete();
             return;
           default:

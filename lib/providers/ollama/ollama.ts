@@ -169,14 +169,14 @@ export class Ollama implements Provider<OllamaCompletionOptions> {
         supportsModel: (name) => this.supportsModel(name),
         request: (asked, conversation, streamed, given) =>
           ollamaChatRequest(this.#endpoint, asked, conversation, streamed, given),
-        streamEvents: () => (bytes$) =>
+        streamEvents: (replyEnd) => (bytes$) =>
           bytes$.pipe(
             decodeUtf8(),
             parseJsonLines({
               provider,
               ...(this.#maxLineSize ? { maxLineSize: this.#maxLineSize } : {}),
             }),
-            ollamaStreamEvents(provider),
+            ollamaStreamEvents(provider, replyEnd),
           ),
         wholeReplyEvents: (text) => ollamaWholeReplyEvents(text, provider),
         redactor: () => this.#redactor(),

@@ -58,15 +58,70 @@ function parseChunk(data: string, provider: string): ChatChunk {
  * always gives one, `''` when its content is empty or `null`, so a non-streaming request
  * emits exactly one string. A content that is an array of text parts is read as their text.
  *
- * Lazy: the events are made as they are read, so those before a fault in the same object
- * reach the reader before the error.
+ * Each event goes to `emit` as soon as it is read, so those before a fault in the same object
+ * reach the reader before the error. (A callback rather than a generator: a stream calls this
+ * once per event, and a generator object per event costs more than the rest of the reading.)
+ *
+ * @param data - the JSON text of one object.
+ * @param provider - the provider's name, for errors.
+ * @param emit - called with each event, in order (often just once).
+ * @throws StreamError `server-error` for an `error` field (its detail the server's message),
+ *   `invalid-json` for data that is not a JSON object, `unexpected-shape` for a content that
+ *   is neither a string nor text parts or a `tool_calls` of the wrong shape.
+ *
+ * @example
+ * ```ts
+ * emitChatCompletionEvents('{"choices":[{"delta":{"content":"Hi"}}]}', 'openai', console.log);
+ * // { type: 'text-delta', text: 'Hi' }
+ * ```
+ */
+export function emitChatCompletionEvents(
+  data: string,
+  provider: string,
+  emit: (event: CompletionEvent) => void,
+): void {
+  const chunk = parseChunk(data, provider);
+  if (chunk.error !== undefined && chunk.error !== null && chunk.error !== false) {
+    const detail = serverErrorDetail(chunk.error);
+    throw new StreamError({ kind: 'server-error', provider, detail, excerpt: data });
+  }
+  const choice = chunk.choices?.[0];
+  const whole = choice?.message ?? undefined;
+  const fields = whole ?? choice?.delta ?? undefined;
+  if (fields) {
+    const reasoning = reasoningText(fields);
+    if (reasoning) emit({ type: 'reasoning-delta', text: reasoning });
+  }
+  const text = contentText(fields?.content, provider, data);
+  if (whole !== undefined) emit({ type: 'text-delta', text: text ?? '' });
+  else if (text) emit({ type: 'text-delta', text });
+  if (fields && (fields.tool_calls != null || fields.function_call != null)) {
+    for (const delta of wireToolCallDeltas(fields, provider, data)) emit(delta);
+  }
+  if (choice?.finish_reason) emit({ type: 'finish', reason: choice.finish_reason });
+  const usage = chunk.usage;
+  if (usage) {
+    const promptTokens = usage.prompt_tokens ?? 0;
+    const completionTokens = usage.completion_tokens ?? 0;
+    emit({
+      type: 'usage',
+      usage: {
+        promptTokens,
+        completionTokens,
+        totalTokens: usage.total_tokens ?? promptTokens + completionTokens,
+      },
+    });
+  }
+}
+
+/**
+ * The events of one chat-completion object, as {@link emitChatCompletionEvents} reads them,
+ * as an iterable: those read before a fault come first, then the fault is thrown.
  *
  * @param data - the JSON text of one object.
  * @param provider - the provider's name, for errors.
  * @returns the events, in order (often just one).
- * @throws StreamError `server-error` for an `error` field (its detail the server's message),
- *   `invalid-json` for data that is not a JSON object, `unexpected-shape` for a content that
- *   is neither a string nor text parts or a `tool_calls` of the wrong shape.
+ * @throws StreamError as {@link emitChatCompletionEvents} does, after the events before it.
  *
  * @example
  * ```ts
@@ -78,34 +133,13 @@ export function* chatCompletionEvents(
   data: string,
   provider: string,
 ): Generator<CompletionEvent, void, undefined> {
-  const chunk = parseChunk(data, provider);
-  if (chunk.error !== undefined && chunk.error !== null && chunk.error !== false) {
-    const detail = serverErrorDetail(chunk.error);
-    throw new StreamError({ kind: 'server-error', provider, detail, excerpt: data });
+  const events: CompletionEvent[] = [];
+  let fault: { readonly error: unknown } | undefined;
+  try {
+    emitChatCompletionEvents(data, provider, (event) => events.push(event));
+  } catch (error: unknown) {
+    fault = { error };
   }
-  const choice = chunk.choices?.[0];
-  const whole = choice?.message ?? undefined;
-  const fields = whole ?? choice?.delta ?? undefined;
-  if (fields) {
-    const reasoning = reasoningText(fields);
-    if (reasoning) yield { type: 'reasoning-delta', text: reasoning };
-  }
-  const text = contentText(fields?.content, provider, data);
-  if (whole !== undefined) yield { type: 'text-delta', text: text ?? '' };
-  else if (text) yield { type: 'text-delta', text };
-  if (fields) yield* wireToolCallDeltas(fields, provider, data);
-  if (choice?.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
-  const usage = chunk.usage;
-  if (usage) {
-    const promptTokens = usage.prompt_tokens ?? 0;
-    const completionTokens = usage.completion_tokens ?? 0;
-    yield {
-      type: 'usage',
-      usage: {
-        promptTokens,
-        completionTokens,
-        totalTokens: usage.total_tokens ?? promptTokens + completionTokens,
-      },
-    };
-  }
+  yield* events;
+  if (fault !== undefined) throw fault.error;
 }

@@ -180,14 +180,14 @@ export class OpenAICompatible implements Provider<OpenAICompletionOptions> {
         supportsModel: (name) => this.supportsModel(name),
         request: (asked, conversation, streamed, given) =>
           chatCompletionsRequest(this.#endpoint, asked, conversation, streamed, given),
-        streamEvents: () => (bytes$) =>
+        streamEvents: (replyEnd) => (bytes$) =>
           bytes$.pipe(
             decodeUtf8(),
             parseServerSentEvents({
               provider,
               ...(this.#maxEventSize ? { maxEventSize: this.#maxEventSize } : {}),
             }),
-            chatChunkEvents(provider),
+            chatChunkEvents(provider, replyEnd),
           ),
         wholeReplyEvents: (text) => chatCompletionEvents(text, provider),
         redactor: () => this.#redactor(),
