@@ -26,6 +26,11 @@ export interface BenchSizes {
   readonly bigBodyBytes: number;
   /** Sequential short completions per first-chunk run (after the warm-up ones). */
   readonly completions: number;
+  /**
+   * Short completions before those, unmeasured: enough for V8 to have optimised every
+   * client's request path, so that the figure is the steady state, not compilation.
+   */
+  readonly firstChunkWarmUp: number;
   /** Bytes streamed through Aivvm for the memory workload. */
   readonly memoryBytes: number;
   /** Subscribe → first chunk → unsubscribe cycles per cancellation run. */
@@ -69,7 +74,8 @@ const FULL: BenchSizes = {
   memoryRounds: 1,
   events: 200_000,
   bigBodyBytes: 256 * MIB,
-  completions: 200,
+  completions: 1000,
+  firstChunkWarmUp: 1000,
   memoryBytes: 256 * MIB,
   cycles: 1000,
   decodeRounds: 9,
@@ -90,6 +96,7 @@ const QUICK: BenchSizes = {
   events: 10_000,
   bigBodyBytes: 32 * MIB,
   completions: 50,
+  firstChunkWarmUp: 100,
   memoryBytes: 16 * MIB,
   cycles: 50,
   decodeRounds: 2,

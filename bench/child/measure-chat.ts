@@ -22,6 +22,8 @@ export async function loadChatClient(name: ChatClientName, root: string): Promis
       return (await import('../clients/bare-http.js')).bareHttpChatClient(root);
     case 'ours':
       return (await import('../clients/ours.js')).oursChatClient(root);
+    case 'axios-sse':
+      return (await import('../clients/axios-stream.js')).axiosSseChatClient(root);
     case 'openai-6':
     case 'openai-6-break':
     case 'openai-7':

@@ -23,8 +23,12 @@ interface ChatChunk {
 /**
  * Splits SSE text into lines and `JSON.parse`s each `data:` line: the least a client must do.
  * Calls `onText` per delta and `onDone` at `[DONE]`.
+ *
+ * @param onText - called with each delta's content.
+ * @param onDone - called at `data: [DONE]`.
+ * @returns the function to call with each piece of text.
  */
-function sseLineReader(onText: (text: string) => void, onDone: () => void) {
+export function sseLineReader(onText: (text: string) => void, onDone: () => void) {
   let rest = '';
   return (text: string): void => {
     const buffer = rest + text;

@@ -5,7 +5,7 @@ export type PeerName = 'openai-6' | 'openai-7' | 'ai-6' | 'ai-7';
  * The names of the clients that stream chat completions (OpenAI's `/v1` protocol). A peer
  * with `-break` cancels by leaving its `for await` loop rather than aborting.
  */
-export type ChatClientName = 'bare-http' | 'ours' | PeerName | `${PeerName}-break`;
+export type ChatClientName = 'bare-http' | 'axios-sse' | 'ours' | PeerName | `${PeerName}-break`;
 
 /** The names of the clients that read the Aivvm plain-text body. */
 export type BodyClientName =

@@ -7,6 +7,7 @@ const SERIES: readonly (readonly [ClientLabel, string])[] = [
   ['bare http + TextDecoder', '#90a4ae'],
   ['bare http + latin1 strings (the floor)', '#cfd8dc'],
   ['axios stream', '#8d6e63'],
+  ['axios stream + split + JSON.parse', '#bcaaa4'],
   ['openai 6', '#7fd1b9'],
   ['openai 7', '#10a37f'],
   ['ai 6', '#9e9e9e'],

@@ -36,8 +36,14 @@ export interface BenchServer {
   readonly asciiBlockTextLength: number;
   /** Content length of the `/huge` SSE reply. */
   readonly hugeTextLength: number;
-  /** When (`process.hrtime.bigint()`) each `/hold` response saw its socket close, in order. */
-  readonly holdCloseTimes: bigint[];
+  /**
+   * Starts a new record of when (`process.hrtime.bigint()`) each `/hold` response sees its
+   * socket close, in the order of the requests: the responses of an earlier record (a client
+   * that left its sockets open until it exited) write into that one, never into the new one.
+   *
+   * @returns the record, filled as the responses close (0 until then).
+   */
+  newHoldRecord(): bigint[];
   /** Connections open now. */
   openSockets(): number;
   /** Stops listening and destroys every connection. */
@@ -105,7 +111,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const tail = openAISseTail();
   const block = plainTextBlock();
   const ascii = asciiTextBlock();
-  const holdCloseTimes: bigint[] = [];
+  let holdCloseTimes: bigint[] = [];
   const sockets = new Set<Socket>();
 
   const respond = (request: IncomingMessage, response: ServerResponse): void => {
@@ -131,9 +137,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
         response.end(short);
         return;
       case '/hold/v1/chat/completions': {
-        const index = holdCloseTimes.length;
-        holdCloseTimes.push(0n);
-        response.once('close', () => (holdCloseTimes[index] = process.hrtime.bigint()));
+        const record = holdCloseTimes;
+        const index = record.length;
+        record.push(0n);
+        response.once('close', () => (record[index] = process.hrtime.bigint()));
         response.writeHead(200, SSE_HEADERS);
         response.write(head);
         return;
@@ -177,7 +184,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     blockTextLength: block.textLength,
     asciiBlockTextLength: ascii.textLength,
     hugeTextLength: hugeBlocks * long.textLength,
-    holdCloseTimes,
+    newHoldRecord: () => (holdCloseTimes = []),
     openSockets: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {

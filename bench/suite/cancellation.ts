@@ -64,9 +64,8 @@ export async function cancellation(context: WorkloadContext): Promise<WorkloadRe
     client.endsWith('-break')
       ? Math.min(MAX_BREAK_CYCLES, context.sizes.cycles)
       : context.sizes.cycles;
-  const closes = context.server.holdCloseTimes;
   const results = await alternate(rounds, CLIENTS, async (client, round): Promise<RunFigures> => {
-    closes.length = 0;
+    const closes = context.server.newHoldRecord();
     let serverSockets = -1;
     const cycles = cyclesOf(client);
     const { cancelledAt, clientSockets, rss, cpuSeconds } = await runChild(

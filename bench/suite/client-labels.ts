@@ -4,6 +4,7 @@ import type { ClientLabel } from './workload-report.js';
 /** How the table names each chat client. */
 export const CHAT_CLIENT_LABELS: Readonly<Record<ChatClientName, ClientLabel>> = {
   'bare-http': 'bare http',
+  'axios-sse': 'axios stream + split + JSON.parse',
   ours: 'ours',
   'openai-6': 'openai 6',
   'openai-7': 'openai 7',
@@ -16,13 +17,14 @@ export const CHAT_CLIENT_LABELS: Readonly<Record<ChatClientName, ClientLabel>> =
 };
 
 /**
- * The chat clients of the throughput and latency workloads: the limit, ours, the peers.
+ * The chat clients of the throughput and latency workloads: the limit, the limit over axios
+ * (what ours is built on), ours, the peers.
  *
  * @param peers - the peers this run measures.
  * @returns the clients, in the table's order.
  */
 export function chatClients(peers: readonly PeerName[]): readonly ChatClientName[] {
-  return ['bare-http', 'ours', ...peers];
+  return ['bare-http', 'axios-sse', 'ours', ...peers];
 }
 
 /** How the table names each body client (ours is `Aivvm`, through `decodeText`). */

@@ -42,7 +42,7 @@ export async function concurrency(context: WorkloadContext): Promise<WorkloadRep
   };
   const results = await alternate<ChatClientName, RateRun>(
     rounds,
-    ['bare-http', 'ours'],
+    ['bare-http', 'axios-sse', 'ours'],
     (client, round) => run(client, concurrentEvents, round),
   );
   // The peers take 5 to 30 times longer: one round, a tenth of the events per stream, each
@@ -62,7 +62,7 @@ export async function concurrency(context: WorkloadContext): Promise<WorkloadRep
     title: '8. Concurrency',
     measure: `${formatNumber(streams)} streams at once × ${formatNumber(concurrentEvents)} SSE events of 4 characters (the peers: × ${formatNumber(peerEvents)}); events/s over all, the fastest of up to ${context.sizes.concurrencyRepeats.runs} runs per child, median of ${rounds} rounds`,
     rows: CHAT_CLIENTS.map((client) => {
-      const peer = client !== 'bare-http' && client !== 'ours';
+      const peer = client !== 'bare-http' && client !== 'axios-sse' && client !== 'ours';
       const source = peer ? peerFigures : figures;
       return {
         client: CHAT_CLIENT_LABELS[client],
@@ -80,7 +80,7 @@ export async function concurrency(context: WorkloadContext): Promise<WorkloadRep
       {
         goal: 'Concurrency: ours ≥ 0.9 of bare http by CPU time',
         held: ours >= 0.9,
-        measured: `${ours.toFixed(2)} by CPU, ${figures.ratio('ours').toFixed(2)} by wall-clock; ${PEERS.map(peerRatio).join(', ')}`,
+        measured: `${ours.toFixed(2)} by CPU, ${figures.ratio('ours').toFixed(2)} by wall-clock; axios + split + JSON.parse ${figures.cpuRatio('axios-sse').toFixed(2)}, ours ${(ours / figures.cpuRatio('axios-sse')).toFixed(2)} of it; ${PEERS.map(peerRatio).join(', ')}`,
       },
     ],
   };

@@ -7,6 +7,7 @@ export type ClientLabel =
   | 'bare http'
   | 'bare http + TextDecoder'
   | 'bare http + latin1 strings (the floor)'
+  | 'axios stream + split + JSON.parse'
   | 'ours'
   | 'openai 6'
   | 'openai 7'

@@ -1,6 +1,12 @@
+import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareHttpBodyClient, bareHttpChatClient } from '../../bench/clients/bare-http.js';
+import { axiosSseChatClient } from '../../bench/clients/axios-stream.js';
+import {
+  bareHttpBodyClient,
+  bareHttpChatClient,
+  bareHttpLatin1Client,
+} from '../../bench/clients/bare-http.js';
 import { oursAivvmBodyClient, oursChatClient } from '../../bench/clients/ours.js';
 import { openAISseBody, openAISseTextLength, pieceAt } from '../../bench/server/openai-sse-body.js';
 import { BLOCK_SIZE, plainTextBlock } from '../../bench/server/plain-text-block.js';
@@ -49,8 +55,8 @@ describe('plainTextBlock', () => {
 });
 
 describe('the bench server', () => {
-  it('streams every delta to bare http and to ours', async () => {
-    for (const client of [bareHttpChatClient, oursChatClient]) {
+  it('streams every delta to bare http, to axios with a line split, and to ours', async () => {
+    for (const client of [bareHttpChatClient, axiosSseChatClient, oursChatClient]) {
       let length = 0;
       await client(`${server.url}/stream/v1`).complete((text) => (length += text.length));
       expect(length).toBe(openAISseTextLength(EVENTS));
@@ -59,21 +65,49 @@ describe('the bench server', () => {
 
   it('serves the Aivvm body whole, as bytes and as text', async () => {
     expect(await bareHttpBodyClient(`${server.url}/big`).read()).toBe(2 * MIB);
+    expect(await bareHttpLatin1Client(`${server.url}/ascii`).read()).toBe(2 * MIB);
     expect(await oursAivvmBodyClient(`${server.url}/big`).read()).toBe(2 * server.blockTextLength);
   });
 
   it('records when a held response closes after ours unsubscribes, and leaves no socket', async () => {
-    server.holdCloseTimes.length = 0;
+    const closes = server.newHoldRecord();
     const idle = server.openSockets(); // keep-alive connections of the tests above
     const cancelledAt = await oursChatClient(`${server.url}/hold/v1`).cancelAtFirstChunk();
-    for (let waited = 0; waited < 2000 && server.holdCloseTimes[0] === 0n; waited += 10) {
+    for (let waited = 0; waited < 2000 && closes[0] === 0n; waited += 10) {
       await sleep(10);
     }
-    expect(server.holdCloseTimes).toHaveLength(1);
-    expect(server.holdCloseTimes[0]).toBeGreaterThan(cancelledAt);
+    expect(closes).toHaveLength(1);
+    expect(closes[0]).toBeGreaterThan(cancelledAt);
     for (let waited = 0; waited < 2000 && server.openSockets() > idle; waited += 10) {
       await sleep(10);
     }
     expect(server.openSockets()).toBeLessThanOrEqual(idle);
+  });
+
+  it('keeps the close of a response held before a new record out of it', async () => {
+    const earlier = server.newHoldRecord();
+    const controller = new AbortController();
+    const held = new Promise<void>((resolve) => {
+      request(
+        `${server.url}/hold/v1/chat/completions`,
+        { method: 'POST', signal: controller.signal },
+        (response) => {
+          response.on('error', () => undefined);
+          response.once('data', () => {
+            resolve();
+          });
+        },
+      )
+        .on('error', () => undefined)
+        .end('{}');
+    });
+    await held;
+    const current = server.newHoldRecord();
+    controller.abort();
+    for (let waited = 0; waited < 2000 && earlier[0] === 0n; waited += 10) {
+      await sleep(10);
+    }
+    expect(earlier[0]).toBeGreaterThan(0n);
+    expect(current).toEqual([]);
   });
 });
