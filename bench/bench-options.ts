@@ -65,12 +65,14 @@ export interface BenchOptions {
   readonly command: string;
 }
 
+// Five rounds where two or three were: the host is shared, and its speed can change by half
+// from one child to the next (by CPU time too), so a ratio needs the median of several rounds.
 const FULL: BenchSizes = {
-  chunkRounds: 2,
-  rounds: 3,
+  chunkRounds: 5,
+  rounds: 5,
   chunkRepeats: { runs: 5, budgetSeconds: 3 },
   repeats: { runs: 5, budgetSeconds: 2 },
-  latencyRounds: 3,
+  latencyRounds: 5,
   memoryRounds: 1,
   events: 200_000,
   bigBodyBytes: 256 * MIB,
@@ -79,7 +81,7 @@ const FULL: BenchSizes = {
   memoryBytes: 256 * MIB,
   cycles: 1000,
   decodeRounds: 9,
-  concurrencyRounds: 2,
+  concurrencyRounds: 5,
   concurrencyRepeats: { runs: 2, budgetSeconds: 4 },
   concurrentStreams: 500,
   concurrentEvents: 2000,
