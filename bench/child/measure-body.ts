@@ -15,7 +15,10 @@ async function loadBodyClient(name: BodyClientName, root: string): Promise<BodyC
     case 'axios':
       return (await import('../clients/axios-stream.js')).axiosBodyClient(root);
     case 'ours-aivvm':
-      return (await import('../clients/ours.js')).oursAivvmBodyClient(root);
+      return (await import('../clients/ours.js')).oursAivvmBodyClient(
+        root,
+        await (await import('./load-ours.js')).loadOurs(),
+      );
   }
 }
 

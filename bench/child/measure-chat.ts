@@ -21,7 +21,10 @@ export async function loadChatClient(name: ChatClientName, root: string): Promis
     case 'bare-http':
       return (await import('../clients/bare-http.js')).bareHttpChatClient(root);
     case 'ours':
-      return (await import('../clients/ours.js')).oursChatClient(root);
+      return (await import('../clients/ours.js')).oursChatClient(
+        root,
+        await (await import('./load-ours.js')).loadOurs(),
+      );
     case 'axios-sse':
       return (await import('../clients/axios-stream.js')).axiosSseChatClient(root);
     case 'openai-6':

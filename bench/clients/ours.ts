@@ -1,15 +1,25 @@
-import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
-import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
+import type { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
+import type { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
 import { BENCH_MESSAGES, BENCH_MODEL, type BodyClient, type ChatClient } from './chat-client.js';
+
+/**
+ * The classes ours is measured with: from the built package (`dist/`, what users run) in the
+ * bench, from `lib/` in the tests.
+ */
+export interface OursModule {
+  readonly OpenAICompatible: typeof OpenAICompatible;
+  readonly Aivvm: typeof Aivvm;
+}
 
 /**
  * Ours: `OpenAICompatible.createCompletion`, cancelled by unsubscribing.
  *
  * @param root - the `/v1` root.
+ * @param ours - the package's classes.
  * @returns the client.
  */
-export function oursChatClient(root: string): ChatClient {
-  const provider = new OpenAICompatible({ baseURL: root, apiKey: 'bench' });
+export function oursChatClient(root: string, ours: OursModule): ChatClient {
+  const provider = new ours.OpenAICompatible({ baseURL: root, apiKey: 'bench' });
   const completion$ = provider.createCompletion(BENCH_MODEL, BENCH_MESSAGES, true);
   return {
     complete: (onText) =>
@@ -37,10 +47,11 @@ export function oursChatClient(root: string): ChatClient {
  * Ours: `Aivvm.createCompletion` (through `decodeText`), counting the text it emits.
  *
  * @param root - the server root (`{root}/api/chat`).
+ * @param ours - the package's classes.
  * @returns the client.
  */
-export function oursAivvmBodyClient(root: string): BodyClient {
-  const text$ = Aivvm.createCompletion('gpt-4', BENCH_MESSAGES, true, { baseURL: root });
+export function oursAivvmBodyClient(root: string, ours: OursModule): BodyClient {
+  const text$ = ours.Aivvm.createCompletion('gpt-4', BENCH_MESSAGES, true, { baseURL: root });
   return {
     read: () =>
       new Promise((resolve, reject) => {

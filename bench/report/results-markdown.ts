@@ -37,6 +37,9 @@ export function resultsMarkdown(
     'For throughput, each child reads the body up to N times within a few seconds and the fastest',
     'run counts (the peers, slow on the long stream, run once). Compare ratios, not absolute figures.',
     'The decode and regroup benchmarks run in one process and only compute: wall-clock there.',
+    'Ours is the built package (`dist/`, which `npm run bench` builds first), as users run it; the',
+    'peers are their published builds too. The machine’s speed itself varies between children (by',
+    'half at times, CPU time included), hence five rounds and medians of per-round ratios.',
     '',
     '![Ratios to bare node:http](results.svg)',
   ];

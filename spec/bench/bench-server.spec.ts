@@ -7,7 +7,16 @@ import {
   bareHttpChatClient,
   bareHttpLatin1Client,
 } from '../../bench/clients/bare-http.js';
-import { oursAivvmBodyClient, oursChatClient } from '../../bench/clients/ours.js';
+import {
+  oursAivvmBodyClient as oursAivvm,
+  oursChatClient as oursChat,
+} from '../../bench/clients/ours.js';
+import { Aivvm } from '../../lib/providers/aivvm/aivvm.js';
+import { OpenAICompatible } from '../../lib/providers/openai-compatible/openai-compatible.js';
+
+// The bench measures the built package; the tests run its sources.
+const oursChatClient = (root: string) => oursChat(root, { OpenAICompatible, Aivvm });
+const oursAivvmBodyClient = (root: string) => oursAivvm(root, { OpenAICompatible, Aivvm });
 import { openAISseBody, openAISseTextLength, pieceAt } from '../../bench/server/openai-sse-body.js';
 import { BLOCK_SIZE, plainTextBlock } from '../../bench/server/plain-text-block.js';
 import { startBenchServer, type BenchServer } from '../../bench/server/bench-server.js';
