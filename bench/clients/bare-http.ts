@@ -96,19 +96,17 @@ export function bareHttpChatClient(root: string): ChatClient {
 }
 
 /**
- * The limit for a plain body: `node:http`, counting the bytes.
- *
- * @param root - the server root (`{root}/api/chat`).
- * @returns the client.
+ * Reads the plain body of `{root}/api/chat` with `node:http`, adding up what `measure` says of
+ * each chunk.
  */
-export function bareHttpBodyClient(root: string): BodyClient {
+function bareBodyClient(root: string, measure: (chunk: Buffer) => number): BodyClient {
   const url = `${root}/api/chat`;
   return {
     read: () =>
       new Promise((resolve, reject) => {
         let length = 0;
         post(url, '{}', (response) => {
-          response.on('data', (chunk: Buffer) => (length += chunk.length));
+          response.on('data', (chunk: Buffer) => (length += measure(chunk)));
           response.once('end', () => {
             resolve(length);
           });
@@ -116,6 +114,16 @@ export function bareHttpBodyClient(root: string): BodyClient {
         }).once('error', reject);
       }),
   };
+}
+
+/**
+ * The limit for a plain body: `node:http`, counting the bytes.
+ *
+ * @param root - the server root (`{root}/api/chat`).
+ * @returns the client.
+ */
+export function bareHttpBodyClient(root: string): BodyClient {
+  return bareBodyClient(root, (chunk) => chunk.length);
 }
 
 /**
@@ -146,28 +154,13 @@ export function bareHttpTextClient(root: string): BodyClient {
 }
 
 /**
- * Bare http making a string of each chunk with `buffer.toString('latin1')`: a plain copy, the least
- * any client that gives text must spend. Right for ASCII only (for other text its strings are
+ * Bare http making a string of each chunk with `buffer.toString('latin1')`: a plain copy, the
+ * least any client that gives text must spend. Right for ASCII only (for other text its strings are
  * wrong), so it runs on the ASCII body alone, as the floor a decoder cannot go under.
  *
  * @param root - the server root (`{root}/api/chat`).
  * @returns the client.
  */
 export function bareHttpLatin1Client(root: string): BodyClient {
-  const url = `${root}/api/chat`;
-  return {
-    read: () =>
-      new Promise((resolve, reject) => {
-        let length = 0;
-        post(url, '{}', (response) => {
-          response.on('data', (chunk: Buffer) => {
-            length += chunk.toString('latin1').length;
-          });
-          response.once('end', () => {
-            resolve(length);
-          });
-          response.once('error', reject);
-        }).once('error', reject);
-      }),
-  };
+  return bareBodyClient(root, (chunk) => chunk.toString('latin1').length);
 }
